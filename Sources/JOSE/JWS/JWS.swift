@@ -1,0 +1,53 @@
+/// A parsed JWS: its payload and one or more signatures, exactly as received.
+///
+/// Parsing checks structure only (segments, base64url, header JSON, `crit`); it trusts nothing.
+/// Use ``JWSVerifier`` to check signatures.
+public struct JWS: Sendable {
+    /// The form the JWS was received in.
+    public enum Serialization: String, Sendable {
+        case compact, flattened, general
+    }
+
+    /// One signature with its header (RFC 7515 §7.2.1).
+    public struct Signature: Sendable {
+        public let header: JOSEHeader
+        /// The protected header exactly as received (base64url), part of the signing input.
+        public let encodedProtectedHeader: String
+        public let signature: [UInt8]
+    }
+
+    public let serialization: Serialization
+    /// The payload bytes (decoded from base64url unless `b64: false`).
+    public let payload: [UInt8]
+    /// The payload as it appears in the signing input: base64url text, or the raw bytes for `b64: false`.
+    let signingPayload: [UInt8]
+    /// Whether the payload was supplied separately (RFC 7515 Appendix F).
+    public let isDetached: Bool
+    public let signatures: [Signature]
+
+    /// The header of the first (for compact, the only) signature.
+    public var header: JOSEHeader { signatures[0].header }
+
+    /// `BASE64URL(protected) || '.' || payload` for signature `index`.
+    func signingInput(of index: Int) -> [UInt8] {
+        Array(signatures[index].encodedProtectedHeader.utf8) + [UInt8(ascii: ".")] + signingPayload
+    }
+
+    /// The payload as a JSON object when it is one (the JWS is then a JWT), else nil.
+    public var claims: JSONValue? {
+        guard payload.first == UInt8(ascii: "{") || payload.first.map({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) == true,
+              let json = try? JSONValue.parse(payload), json.isObject else { return nil }
+        return json
+    }
+
+    /// Parses a compact or JSON serialization, whichever `text` holds.
+    /// - Parameter detachedPayload: the payload when it travels separately (the compact form's middle segment is then empty).
+    public static func parse(_ text: String, detachedPayload: [UInt8]? = nil, understanding understood: Set<String> = []) throws(JOSEError) -> JWS {
+        let bytes = Array(text.utf8)
+        let start = bytes.firstIndex { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
+        if let start, bytes[start] == UInt8(ascii: "{") {
+            return try parseJSON(bytes, detachedPayload: detachedPayload, understanding: understood)
+        }
+        return try parseCompact(bytes, detachedPayload: detachedPayload, understanding: understood)
+    }
+}

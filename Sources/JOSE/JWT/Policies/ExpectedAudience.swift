@@ -1,0 +1,24 @@
+/// `aud` (RFC 7519 §4.1.3), a string or an array of strings, must contain the expected audience exactly.
+public struct ExpectedAudience: ClaimPolicy {
+    public var audience: String
+
+    public init(_ audience: String) { self.audience = audience }
+
+    public var description: String { "aud contains \"\(audience)\"" }
+
+    public func evaluate(_ context: ClaimContext) -> [JOSEError] {
+        guard let value = context.claims["aud"] else {
+            return [JOSEError(.claim, at: "payload.aud", "missing; expected \"\(audience)\"")]
+        }
+        let audiences: [String]
+        if let single = value.stringValue {
+            audiences = [single]
+        } else if value.kind == .array, value.elements.allSatisfy({ $0.stringValue != nil }) {
+            audiences = value.elements.compactMap(\.stringValue)
+        } else {
+            return [JOSEError(.claim, at: "payload.aud", "must be a string or an array of strings, found \(value.excerpt)")]
+        }
+        guard !audiences.contains(audience) else { return [] }
+        return [JOSEError(.claim, at: "payload.aud", "\(value.compact) does not contain \"\(audience)\"")]
+    }
+}

@@ -1,0 +1,26 @@
+/// The header `typ` must name the expected media type; compared case-insensitively, `application/` optional
+/// (RFC 7515 §4.1.9, RFC 8725 §3.11).
+public struct ExpectedType: ClaimPolicy {
+    public var type: String
+
+    public init(_ type: String) { self.type = type }
+
+    public var description: String { "typ is \"\(type)\"" }
+
+    /// `application/at+jwt` and `AT+JWT` both become `at+jwt`.
+    public static func normalized(_ type: String) -> String {
+        let lower = type.lowercased()
+        return lower.hasPrefix("application/") ? String(lower.dropFirst("application/".count)) : lower
+    }
+
+    public func evaluate(_ context: ClaimContext) -> [JOSEError] {
+        guard let value = context.header["typ"] else {
+            return [JOSEError(.claim, at: "header.typ", "missing; expected \"\(type)\"")]
+        }
+        guard let actual = value.stringValue else {
+            return [JOSEError(.claim, at: "header.typ", "must be a string, found \(value.excerpt)")]
+        }
+        guard ExpectedType.normalized(actual) != ExpectedType.normalized(type) else { return [] }
+        return [JOSEError(.claim, at: "header.typ", "is \"\(actual)\", expected \"\(type)\"")]
+    }
+}

@@ -1,0 +1,43 @@
+/// `exp`, `nbf` and `iat` (RFC 7519 §4.1.4–4.1.6): numbers when present; not expired, already valid and not
+/// issued in the future, each with its own leeway for clock skew.
+public struct TimeValidity: ClaimPolicy {
+    public var expirationLeeway: Double
+    public var notBeforeLeeway: Double
+    public var issuedAtLeeway: Double
+
+    public init(leeway: Double = 60) {
+        self.init(expirationLeeway: leeway, notBeforeLeeway: leeway, issuedAtLeeway: leeway)
+    }
+
+    public init(expirationLeeway: Double, notBeforeLeeway: Double, issuedAtLeeway: Double) {
+        self.expirationLeeway = expirationLeeway
+        self.notBeforeLeeway = notBeforeLeeway
+        self.issuedAtLeeway = issuedAtLeeway
+    }
+
+    public var description: String { "time validity (leeway exp \(Int(expirationLeeway))s, nbf \(Int(notBeforeLeeway))s, iat \(Int(issuedAtLeeway))s)" }
+
+    public func evaluate(_ context: ClaimContext) -> [JOSEError] {
+        var failures: [JOSEError] = []
+        let now = context.now
+        switch context.date("exp") {
+        case .failure(let error): failures.append(error)
+        case .success(let exp?) where now > exp.adding(expirationLeeway):
+            failures.append(JOSEError(.claim, at: "payload.exp", "expired at \(exp) (\(exp.relative(to: now)), leeway \(Int(expirationLeeway))s)"))
+        case .success: break
+        }
+        switch context.date("nbf") {
+        case .failure(let error): failures.append(error)
+        case .success(let nbf?) where now.adding(notBeforeLeeway) < nbf:
+            failures.append(JOSEError(.claim, at: "payload.nbf", "not valid before \(nbf) (\(nbf.relative(to: now)), leeway \(Int(notBeforeLeeway))s)"))
+        case .success: break
+        }
+        switch context.date("iat") {
+        case .failure(let error): failures.append(error)
+        case .success(let iat?) where now.adding(issuedAtLeeway) < iat:
+            failures.append(JOSEError(.claim, at: "payload.iat", "issued in the future at \(iat) (\(iat.relative(to: now)), leeway \(Int(issuedAtLeeway))s)"))
+        case .success: break
+        }
+        return failures
+    }
+}

@@ -1,0 +1,64 @@
+/// Verifies a token end to end: structure, header, key choice, signature, then claims; reports every failure.
+public struct TokenVerifier: Sendable {
+    public let signatures: JWSVerifier
+    public var claims: ClaimValidation
+    /// Reject JSON serializations (for software statements, access tokens, anything a JWT must be).
+    public var requireCompact: Bool
+
+    public init(keys: KeySet, options: JWSVerifier.Options = .init(), claims: ClaimValidation = .init(), requireCompact: Bool = false) {
+        signatures = JWSVerifier(keys: keys, options: options)
+        self.claims = claims
+        self.requireCompact = requireCompact
+    }
+
+    /// Verifies `token` (compact or JSON serialization) at `now`.
+    public func verify(_ token: String, detachedPayload: [UInt8]? = nil, at now: NumericDate = .now) -> VerificationResult {
+        let jws: JWS
+        do {
+            jws = try JWS.parse(token, detachedPayload: detachedPayload, understanding: signatures.options.understoodCriticalHeaders)
+        } catch {
+            return VerificationResult(jws: nil, verified: nil, claims: nil, claimsChecked: false, failures: [error])
+        }
+        return verify(jws, at: now)
+    }
+
+    /// Verifies an already parsed JWS at `now`.
+    public func verify(_ jws: JWS, at now: NumericDate = .now) -> VerificationResult {
+        var failures: [JOSEError] = []
+        if requireCompact && jws.serialization != .compact {
+            failures.append(JOSEError(.malformed, at: "token", "a JWS \(jws.serialization) JSON serialization was given where a compact JWT is required"))
+        }
+        var verified: JWSVerifier.Verified? = nil
+        do { verified = try signatures.verify(jws) } catch { failures.append(error) }
+
+        let header = verified.map { jws.signatures[$0.signatureIndex].header } ?? jws.header
+        guard let claimSet = jws.claims else {
+            if claims.expectsClaims || requireCompact {
+                failures.append(JOSEError(.claim, at: "payload", "is not a JSON object, so it is not a JWT and its claims cannot be checked"))
+            }
+            if let type = claims.type {
+                failures += ExpectedType(type).evaluate(ClaimContext(header: header, claims: .object([]), now: now))
+            }
+            return VerificationResult(jws: jws, verified: verified, claims: nil, claimsChecked: false, failures: failures)
+        }
+        let context = ClaimContext(header: header, claims: claimSet, now: now)
+        for policy in claims.policies { failures += policy.evaluate(context) }
+        return VerificationResult(jws: jws, verified: verified, claims: claimSet, claimsChecked: true, failures: failures)
+    }
+}
+
+/// The outcome of ``TokenVerifier/verify(_:detachedPayload:at:)``.
+public struct VerificationResult: Sendable {
+    /// The parsed JWS; nil when the input is not a well-formed JWS.
+    public let jws: JWS?
+    /// The key and algorithm that verified the signature; nil when none did.
+    public let verified: JWSVerifier.Verified?
+    /// The payload as a claims object when it is one.
+    public let claims: JSONValue?
+    /// Whether the payload was a JWT claim set and the claim policies ran.
+    public let claimsChecked: Bool
+    /// Every failure, structural, cryptographic and claim alike; empty when the token is valid.
+    public let failures: [JOSEError]
+
+    public var isValid: Bool { failures.isEmpty && verified != nil }
+}

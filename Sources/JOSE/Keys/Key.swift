@@ -1,0 +1,76 @@
+import COpenSSL
+
+/// A JOSE key: an OpenSSL key (RSA, EC, OKP) or an HMAC secret, with its JWK parameters.
+///
+/// Build one with ``Key/load(_:)`` (PEM, DER, certificate, JWK, JWK Set), ``Key/parseJWK(_:)`` or
+/// ``Key/generate(_:)``. A `Key` is immutable and safe to share between tasks.
+public struct Key: Sendable {
+    enum Material: Sendable {
+        case asymmetric(EVPKey)
+        case secret(SecretBytes)
+    }
+
+    let material: Material
+    /// The key type and size.
+    public let type: KeyType
+    /// Whether the key can sign (holds private material).
+    public let isPrivate: Bool
+    /// JWK `kid`.
+    public var id: String?
+    /// JWK `alg`, as written (it may name an algorithm this library does not implement).
+    public var algorithmName: String?
+    /// JWK `use` (`sig` or `enc`).
+    public var use: String?
+    /// JWK `key_ops`.
+    public var operations: [String]?
+    /// JWK `x5c`: the certificate chain, leaf first, when the key came from a certificate or carried one.
+    public var certificates: [Certificate] = []
+
+    init(material: Material, type: KeyType, isPrivate: Bool) {
+        self.material = material
+        self.type = type
+        self.isPrivate = isPrivate
+    }
+
+    /// The `alg` parameter when it names an algorithm this library implements.
+    public var algorithm: Algorithm? { algorithmName.flatMap(Algorithm.init(name:)) }
+
+    /// The key without its private part (for a symmetric key, the key itself: the secret is what verifies).
+    public var publicKey: Key {
+        get throws(JOSEError) {
+            guard isPrivate, case .asymmetric = material else { return self }
+            return try KeyExport.publicOnly(self)
+        }
+    }
+
+    /// Why this key may not be used to `operation` (`sign` or `verify`), or nil when it may.
+    /// A key marked `use: enc`, or whose `key_ops` lacks the operation, is not used for signatures.
+    public func refusal(for operation: String) -> String? {
+        if let use, use != "sig" { return "key\(idPhrase) is marked \"use\": \"\(use)\", not \"sig\"" }
+        if let operations, !operations.contains(operation) {
+            return "key\(idPhrase) has \"key_ops\" \(operations) without \"\(operation)\""
+        }
+        if operation == "sign" && !isPrivate { return "key\(idPhrase) is a public key; signing needs the private key" }
+        return nil
+    }
+
+    /// ` "kid"` for messages, or empty when the key has no id.
+    var idPhrase: String { id.map { " \"\($0)\"" } ?? "" }
+
+    var evpKey: EVPKey? {
+        if case .asymmetric(let key) = material { return key }
+        return nil
+    }
+
+    var secret: SecretBytes? {
+        if case .secret(let secret) = material { return secret }
+        return nil
+    }
+}
+
+extension Key: CustomStringConvertible {
+    /// `RSA 2048 private key "kid"`. Never includes key material.
+    public var description: String {
+        "\(type) \(isPrivate && type.kty != "oct" ? "private" : type.kty == "oct" ? "secret" : "public") key\(idPhrase)"
+    }
+}

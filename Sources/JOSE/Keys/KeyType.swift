@@ -1,0 +1,87 @@
+/// A named elliptic curve, by its JOSE name.
+public enum Curve: String, Sendable, CaseIterable {
+    case p256 = "P-256", p384 = "P-384", p521 = "P-521", secp256k1 = "secp256k1"
+    case ed25519 = "Ed25519", ed448 = "Ed448"
+
+    /// The size of one coordinate (or of an EdDSA public key) in bytes.
+    public var coordinateSize: Int {
+        switch self {
+        case .p256, .secp256k1: 32
+        case .p384: 48
+        case .p521: 66
+        case .ed25519: 32
+        case .ed448: 57
+        }
+    }
+
+    /// Whether this curve is used with EdDSA (`kty: OKP`) rather than ECDSA (`kty: EC`).
+    public var isEdwards: Bool { self == .ed25519 || self == .ed448 }
+
+    /// OpenSSL's name for the curve (a group name, or a key type for Edwards curves).
+    var openSSLName: String {
+        switch self {
+        case .p256: "prime256v1"
+        case .p384: "secp384r1"
+        case .p521: "secp521r1"
+        case .secp256k1: "secp256k1"
+        case .ed25519: "ED25519"
+        case .ed448: "ED448"
+        }
+    }
+
+    init?(openSSLName: String) {
+        guard let curve = Curve.allCases.first(where: { $0.openSSLName == openSSLName }) else { return nil }
+        self = curve
+    }
+
+    /// Accepts the JOSE name, or a common alias such as `p256`, `prime256v1`, `ed25519`.
+    public init?(lenientName name: String) {
+        let folded = String(name.lowercased().filter { $0 != "-" })
+        switch folded {
+        case "p256", "prime256v1", "secp256r1": self = .p256
+        case "p384", "secp384r1": self = .p384
+        case "p521", "secp521r1": self = .p521
+        case "secp256k1": self = .secp256k1
+        case "ed25519": self = .ed25519
+        case "ed448": self = .ed448
+        default: return nil
+        }
+    }
+}
+
+/// What kind of key, with its size: the JWK `kty` plus the curve or length.
+public enum KeyType: Sendable, Equatable, CustomStringConvertible {
+    case rsa(bits: Int)
+    case ec(Curve)
+    case okp(Curve)
+    case oct(bytes: Int)
+
+    /// The JWK `kty` value.
+    public var kty: String {
+        switch self {
+        case .rsa: "RSA"
+        case .ec: "EC"
+        case .okp: "OKP"
+        case .oct: "oct"
+        }
+    }
+
+    /// `an RSA key`, `an EC P-256 key`…
+    public var phrase: String {
+        switch self {
+        case .rsa: "an RSA key"
+        case .ec(let curve): "an EC \(curve.rawValue) key"
+        case .okp(let curve): "an OKP \(curve.rawValue) key"
+        case .oct: "a symmetric (oct) key"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .rsa(let bits): "RSA \(bits)"
+        case .ec(let curve): "EC \(curve.rawValue)"
+        case .okp(let curve): "OKP \(curve.rawValue)"
+        case .oct(let bytes): "oct \(bytes * 8) bits"
+        }
+    }
+}

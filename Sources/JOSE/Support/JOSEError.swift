@@ -1,0 +1,49 @@
+/// A failure anywhere in the JOSE library: what kind of failure, where it happened and why.
+///
+/// `description` reads `where: why`, e.g. `header.alg: "HS256" is not allowed for an RSA key (allowed: RS256)`.
+public struct JOSEError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The kind of failure; stable, for programs to branch on.
+    public enum Code: String, Sendable, Equatable, CaseIterable {
+        /// The bytes are not a well-formed token, JSON document or key.
+        case malformed
+        /// An algorithm this library does not implement, or `none`.
+        case unsupportedAlgorithm
+        /// The algorithm exists but the caller's allow-list or the key forbids it.
+        case algorithmNotAllowed
+        /// No key in the caller's key set fits the token.
+        case noMatchingKey
+        /// Several keys share the token's `kid`.
+        case ambiguousKey
+        /// The signature does not verify.
+        case badSignature
+        /// A key was refused (too weak, wrong purpose, wrong type).
+        case keyRejected
+        /// A `crit` header problem (RFC 7515 §4.1.11).
+        case criticalHeader
+        /// A claim failed a validation policy.
+        case claim
+        /// A certificate chain did not verify to a trust anchor.
+        case untrustedCertificate
+        /// OpenSSL reported an internal failure.
+        case crypto
+        /// A value given by the caller is not usable (e.g. a bad option).
+        case invalidArgument
+    }
+
+    public let code: Code
+    /// Where the failure is: `header.alg`, `payload.exp`, `segment 2`, `key`, `signature`…
+    public let location: String
+    /// Why, in words a person can act on. Never contains secret material.
+    public let reason: String
+
+    public init(_ code: Code, at location: String, _ reason: String) {
+        self.code = code
+        self.location = location
+        self.reason = reason
+    }
+
+    public var description: String { location.isEmpty ? reason : "\(location): \(reason)" }
+
+    /// The same failure reported at a more specific place, e.g. `segment 1` → `segment 1 (header)`.
+    func relocated(to location: String) -> JOSEError { JOSEError(code, at: location, reason) }
+}
