@@ -12,7 +12,11 @@ enum ECDSA {
     }
 
     /// The group order n, big-endian, `coordinateSize` bytes long.
-    static func order(of curve: Curve) -> [UInt8] {
+    static func order(of curve: Curve) -> [UInt8] { orders[curve] ?? [] }
+
+    private static let orders: [Curve: [UInt8]] = Dictionary(uniqueKeysWithValues: Curve.allCases.map { ($0, decodeOrder(of: $0)) })
+
+    private static func decodeOrder(of curve: Curve) -> [UInt8] {
         let hex: String
         switch curve {
         case .p256: hex = "ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551"

@@ -46,33 +46,56 @@ public enum Base64URL {
         try Array(text.utf8).withUnsafeBufferPointer { bytes throws(JOSEError) in try decode(bytes) }
     }
 
-    /// Decodes strict base64url from raw bytes (e.g. a slice of a token).
+    /// Decodes strict base64url from raw bytes (e.g. a slice of a token), four characters at a time.
     public static func decode(_ encoded: UnsafeBufferPointer<UInt8>) throws(JOSEError) -> [UInt8] {
         let count = encoded.count
         if count % 4 == 1 {
             throw JOSEError(.malformed, at: "", "base64url: length \(count) is impossible (a length of 4n+1 characters cannot encode whole bytes)")
         }
-        var output = [UInt8]()
-        output.reserveCapacity(count * 3 / 4)
-        try decodeTable.withUnsafeBufferPointer { table throws(JOSEError) in
-            var accumulator: UInt32 = 0
-            var bits = 0
-            for offset in 0..<count {
-                let character = encoded[offset]
-                let value = table[Int(character)]
-                if value == 0xFF { throw invalidCharacter(character, at: offset) }
-                accumulator = accumulator << 6 | UInt32(value)
-                bits += 6
-                if bits >= 8 {
-                    bits -= 8
-                    output.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
-                    accumulator &= (1 << UInt32(bits)) - 1
+        let outputCount = count / 4 * 3 + max(0, count % 4 - 1)
+        var failure: JOSEError? = nil
+        let output = [UInt8](unsafeUninitializedCapacity: outputCount) { buffer, initialized in
+            decodeTable.withUnsafeBufferPointer { table in
+                var input = 0
+                var output = 0
+                // Whole quads: any invalid character makes the OR of the four values have its top bit set.
+                while input + 4 <= count {
+                    let a = table[Int(encoded[input])], b = table[Int(encoded[input + 1])]
+                    let c = table[Int(encoded[input + 2])], d = table[Int(encoded[input + 3])]
+                    if (a | b | c | d) & 0x80 != 0 { break }
+                    let chunk = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                    buffer[output] = UInt8(truncatingIfNeeded: chunk >> 16)
+                    buffer[output + 1] = UInt8(truncatingIfNeeded: chunk >> 8)
+                    buffer[output + 2] = UInt8(truncatingIfNeeded: chunk)
+                    input += 4
+                    output += 3
+                }
+                // The tail (2 or 3 characters), or the quad that held an invalid character.
+                var accumulator: UInt32 = 0
+                var bits = 0
+                while input < count {
+                    let value = table[Int(encoded[input])]
+                    if value == 0xFF {
+                        failure = invalidCharacter(encoded[input], at: input)
+                        return
+                    }
+                    accumulator = accumulator << 6 | UInt32(value)
+                    bits += 6
+                    if bits >= 8 {
+                        bits -= 8
+                        buffer[output] = UInt8(truncatingIfNeeded: accumulator >> UInt32(bits))
+                        output += 1
+                        accumulator &= (1 << UInt32(bits)) - 1
+                    }
+                    input += 1
+                }
+                if bits > 0 && accumulator != 0 {
+                    failure = JOSEError(.malformed, at: "", "base64url: the last character has non-zero unused bits (non-canonical encoding)")
                 }
             }
-            if bits > 0 && accumulator != 0 {
-                throw JOSEError(.malformed, at: "", "base64url: the last character has non-zero unused bits (non-canonical encoding)")
-            }
+            initialized = failure == nil ? outputCount : 0
         }
+        if let failure { throw failure }
         return output
     }
 

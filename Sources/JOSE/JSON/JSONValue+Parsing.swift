@@ -47,6 +47,10 @@ extension JSONValue {
 
     /// Finds nesting deeper than `limit` with one pass over the bytes, before jansson recurses into it.
     private static func excessiveDepth(_ buffer: UnsafeBufferPointer<UInt8>, limit: Int) -> Int? {
+        // Fast path: fewer opening brackets in the whole document than the limit cannot nest deeper than it.
+        var openings = 0
+        for byte in buffer { openings &+= (byte | 0x20 == UInt8(ascii: "{")) ? 1 : 0 }
+        if openings <= limit { return nil }
         var depth = 0
         var inString = false
         var escaped = false

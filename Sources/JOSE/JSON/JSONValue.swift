@@ -66,12 +66,9 @@ public struct JSONValue: @unchecked Sendable {
     public func stringEquals(_ text: String) -> Bool {
         guard node.pointee.type == JSON_STRING, let characters = json_string_value(node) else { return false }
         let length = json_string_length(node)
-        let expected = Array(text.utf8)
-        do {
-            guard expected.count == length else { return false }
-            return characters.withMemoryRebound(to: UInt8.self, capacity: length) { actual in
-                (0..<length).allSatisfy { actual[$0] == expected[$0] }
-            }
+        guard text.utf8.count == length else { return false }
+        return characters.withMemoryRebound(to: UInt8.self, capacity: length) { actual in
+            text.utf8.enumerated().allSatisfy { actual[$0.offset] == $0.element }
         }
     }
 
@@ -111,8 +108,8 @@ public struct JSONValue: @unchecked Sendable {
     /// The member named `name`, when this is an object that has it.
     public subscript(_ name: String) -> JSONValue? {
         guard node.pointee.type == JSON_OBJECT else { return nil }
-        let key = name.utf8CString
-        let child = key.withUnsafeBufferPointer { json_object_getn(node, $0.baseAddress, $0.count - 1) }
+        let length = name.utf8.count
+        let child = name.withCString { json_object_getn(node, $0, length) }
         return child.map { JSONValue(owner: owner, node: $0) }
     }
 

@@ -22,16 +22,22 @@ extension JWS {
         let payloadSegment = token[(dots[0] + 1)..<dots[1]]
         let signatureSegment = token[(dots[1] + 1)...]
 
-        let header = try decodeHeader(headerSegment, location: "segment 1 (header)")
-        let joseHeader = JOSEHeader(protected: header, unprotected: nil)
-        try joseHeader.validate(understanding: understood)
+        let cache = understood.isEmpty ? HeaderCache.shared : HeaderCache.disabled
+        let joseHeader = try cache.header(for: headerSegment) { () throws(JOSEError) in
+            let header = JOSEHeader(protected: try decodeHeader(headerSegment, location: "segment 1 (header)"), unprotected: nil)
+            try header.validate(understanding: understood)
+            return header
+        }
 
         let signature = try decode(signatureSegment, location: "segment 3 (signature)")
         let (payload, signingPayload, detached) = try payloadParts(
             encoded: Array(payloadSegment), header: joseHeader, detachedPayload: detachedPayload, location: "segment 2 (payload)")
         let encodedHeader = String(decoding: headerSegment, as: UTF8.self)
+        // Attached compact JWS: the signing input is the token up to the second dot, taken as one slice.
+        let input = detached ? nil : Array(token[..<dots[1]])
         return JWS(serialization: .compact, payload: payload, signingPayload: signingPayload, isDetached: detached,
-                   signatures: [Signature(header: joseHeader, encodedProtectedHeader: encodedHeader, signature: signature)])
+                   signatures: [Signature(header: joseHeader, encodedProtectedHeader: encodedHeader, signature: signature)],
+                   compactSigningInput: input)
     }
 
     /// Decodes a base64url segment, naming the segment in any error.

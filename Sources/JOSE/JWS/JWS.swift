@@ -24,13 +24,26 @@ public struct JWS: Sendable {
     /// Whether the payload was supplied separately (RFC 7515 Appendix F).
     public let isDetached: Bool
     public let signatures: [Signature]
+    /// The signing input of an attached compact JWS, kept from parsing so verification copies nothing.
+    let compactSigningInput: [UInt8]?
+
+    init(serialization: Serialization, payload: [UInt8], signingPayload: [UInt8], isDetached: Bool, signatures: [Signature],
+         compactSigningInput: [UInt8]? = nil) {
+        self.serialization = serialization
+        self.payload = payload
+        self.signingPayload = signingPayload
+        self.isDetached = isDetached
+        self.signatures = signatures
+        self.compactSigningInput = compactSigningInput
+    }
 
     /// The header of the first (for compact, the only) signature.
     public var header: JOSEHeader { signatures[0].header }
 
     /// `BASE64URL(protected) || '.' || payload` for signature `index`.
     func signingInput(of index: Int) -> [UInt8] {
-        Array(signatures[index].encodedProtectedHeader.utf8) + [UInt8(ascii: ".")] + signingPayload
+        if let compactSigningInput { return compactSigningInput }
+        return Array(signatures[index].encodedProtectedHeader.utf8) + [UInt8(ascii: ".")] + signingPayload
     }
 
     /// The payload as a JSON object when it is one (the JWS is then a JWT), else nil.
@@ -43,7 +56,8 @@ public struct JWS: Sendable {
     /// Parses a compact or JSON serialization, whichever `text` holds.
     /// - Parameter detachedPayload: the payload when it travels separately (the compact form's middle segment is then empty).
     public static func parse(_ text: String, detachedPayload: [UInt8]? = nil, understanding understood: Set<String> = []) throws(JOSEError) -> JWS {
-        let bytes = Array(text.utf8)
+        var text = text
+        let bytes = text.withUTF8 { Array($0) }
         let start = bytes.firstIndex { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
         if let start, bytes[start] == UInt8(ascii: "{") {
             return try parseJSON(bytes, detachedPayload: detachedPayload, understanding: understood)

@@ -91,10 +91,11 @@ public struct JWSVerifier: Sendable {
     /// The algorithm named by the header, if the caller allows it.
     private func allowedAlgorithm(_ header: JOSEHeader) throws(JOSEError) -> Algorithm {
         let name = try header.algorithmName()
-        if name.lowercased() == "none" {
+        let algorithm = Algorithm(name: name)
+        if algorithm == Algorithm.none || (algorithm == nil && name.lowercased() == "none") {
             throw JOSEError(.unsupportedAlgorithm, at: "header.alg", "\"\(name)\" means an unsecured JWS, which never verifies (RFC 8725 §3.2)")
         }
-        guard let algorithm = Algorithm(name: name) else {
+        guard let algorithm else {
             let hint = Algorithm(name: name.uppercased()) != nil || Algorithm.signing.contains { $0.rawValue.lowercased() == name.lowercased() }
                 ? " (algorithm names are case-sensitive)" : ""
             throw JOSEError(.unsupportedAlgorithm, at: "header.alg", "\"\(name)\" is not a supported JWS algorithm\(hint)")
@@ -118,14 +119,15 @@ public struct JWSVerifier: Sendable {
         }
         var pool = prepared
         if let kid = header.keyID {
-            pool = prepared.filter { $0.key.id == kid }
-            if pool.count > 1 {
-                throw JOSEError(.ambiguousKey, at: "header.kid", "\(pool.count) keys in the key set share kid \"\(kid)\"; refusing to guess")
+            let named = prepared.filter { $0.key.id == kid }
+            if named.count > 1 {
+                throw JOSEError(.ambiguousKey, at: "header.kid", "\(named.count) keys in the key set share kid \"\(kid)\"; refusing to guess")
             }
+            // A key the caller gave without a kid (a PEM file, say) may verify any kid: the kid is a hint, the key set is the trust.
+            pool = named.isEmpty ? prepared.filter { $0.key.id == nil } : named
             if pool.isEmpty {
-                let known = prepared.compactMap(\.key.id)
-                let list = known.isEmpty ? "the keys have no kid" : "known: \(known.map { "\"\($0)\"" }.joined(separator: ", "))"
-                throw JOSEError(.noMatchingKey, at: "header.kid", "no key has kid \"\(kid)\" (\(list))\(ignoredKeyNote(header))")
+                let known = prepared.compactMap(\.key.id).map { "\"\($0)\"" }.joined(separator: ", ")
+                throw JOSEError(.noMatchingKey, at: "header.kid", "no key has kid \"\(kid)\" (known: \(known))\(ignoredKeyNote(header))")
             }
         }
         if pool.isEmpty { throw JOSEError(.noMatchingKey, at: "key", "no verification key was given") }

@@ -1,13 +1,16 @@
 /// Verifies a token end to end: structure, header, key choice, signature, then claims; reports every failure.
 public struct TokenVerifier: Sendable {
     public let signatures: JWSVerifier
-    public var claims: ClaimValidation
+    /// The claim checks; their policies are built once, here, not per token.
+    public var claims: ClaimValidation { didSet { policies = claims.policies } }
+    private var policies: [any ClaimPolicy]
     /// Reject JSON serializations (for software statements, access tokens, anything a JWT must be).
     public var requireCompact: Bool
 
     public init(keys: KeySet, options: JWSVerifier.Options = .init(), claims: ClaimValidation = .init(), requireCompact: Bool = false) {
         signatures = JWSVerifier(keys: keys, options: options)
         self.claims = claims
+        policies = claims.policies
         self.requireCompact = requireCompact
     }
 
@@ -42,7 +45,7 @@ public struct TokenVerifier: Sendable {
             return VerificationResult(jws: jws, verified: verified, claims: nil, claimsChecked: false, failures: failures)
         }
         let context = ClaimContext(header: header, claims: claimSet, now: now)
-        for policy in claims.policies { failures += policy.evaluate(context) }
+        for policy in policies { failures += policy.evaluate(context) }
         return VerificationResult(jws: jws, verified: verified, claims: claimSet, claimsChecked: true, failures: failures)
     }
 }

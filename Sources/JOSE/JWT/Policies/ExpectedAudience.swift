@@ -10,15 +10,11 @@ public struct ExpectedAudience: ClaimPolicy {
         guard let value = context.claims["aud"] else {
             return [JOSEError(.claim, at: "payload.aud", "missing; expected \"\(audience)\"")]
         }
-        let audiences: [String]
-        if let single = value.stringValue {
-            audiences = [single]
-        } else if value.kind == .array, value.elements.allSatisfy({ $0.stringValue != nil }) {
-            audiences = value.elements.compactMap(\.stringValue)
-        } else {
+        let audiences = value.kind == .array ? value.elements : [value]
+        guard audiences.allSatisfy({ $0.kind == .string }) else {
             return [JOSEError(.claim, at: "payload.aud", "must be a string or an array of strings, found \(value.excerpt)")]
         }
-        guard !audiences.contains(audience) else { return [] }
+        guard !audiences.contains(where: { $0.stringEquals(audience) }) else { return [] }
         return [JOSEError(.claim, at: "payload.aud", "\(value.compact) does not contain \"\(audience)\"")]
     }
 }

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import JOSE
+
+/// `jwstool sign`: make a JWS or JWT.
+struct SignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sign",
+        abstract: "Sign a payload or a set of claims as a JWS/JWT.",
+        discussion: """
+            The payload comes from PAYLOAD (a file or -), or is built from --claim NAME=VALUE (values parsed as JSON \
+            when they parse, else taken as strings). The algorithm defaults from the key when unambiguous \
+            (RSA → RS256, EC P-256 → ES256, Ed25519 → EdDSA, oct → HS256); kid defaults to the key's own kid or, \
+            for public-key algorithms, its RFC 7638 thumbprint.
+            """)
+
+    enum Serialization: String, ExpressibleByArgument, CaseIterable {
+        case compact, json, flattened
+    }
+
+    @Option(help: ArgumentHelp("The private key (PEM, DER or JWK).", valueName: "file")) var key: String
+    @Option(help: "The algorithm; default from the key.") var alg: Algorithm?
+    @Option(help: "The header kid; default the key's kid or thumbprint.") var kid: String?
+    @Flag(help: "Put no kid in the header.") var noKid = false
+    @Option(help: "The header typ (e.g. JWT, at+jwt).") var typ: String?
+    @Option(name: .customLong("header"), help: ArgumentHelp("An extra protected header member (repeatable).", valueName: "name=json"))
+    var headers: [String] = []
+    @Option(name: .customLong("claim"), help: ArgumentHelp("A claim (repeatable).", valueName: "name=value")) var claims: [String] = []
+    @Flag(help: "Add iat (now).") var iat = false
+    @Option(help: ArgumentHelp("Add nbf, this long from now (0 for now).", valueName: "duration")) var nbf: String?
+    @Option(help: ArgumentHelp("Add exp, this long from now: 90s, 15m, 6h, 30d.", valueName: "duration")) var exp: String?
+    @Flag(help: "Add a random jti.") var jti = false
+    @Option(help: "Output form: compact, json (general) or flattened.") var serialization: Serialization = .compact
+    @Flag(help: "Leave the payload out of the output (RFC 7515 Appendix F).") var detached = false
+    @Flag(help: "Sign the payload unencoded (RFC 7797: b64 false, listed in crit).") var unencoded = false
+    @Flag(help: "Allow RSA keys under 2048 bits.") var allowWeakKeys = false
+    @Argument(help: "The payload file, or - for standard input. Omit to build claims from --claim.") var payload: String?
+
+    func run() throws {
+        let signingKey = try KeyLoading.single(at: key)
+        guard signingKey.isPrivate else { throw CLIFailure(.usage, "key file \(key): is a public key; signing needs the private key") }
+        guard let algorithm = alg ?? signingKey.algorithm ?? Algorithm.defaultAlgorithm(for: signingKey.type) else {
+            throw CLIFailure(.usage, "key file \(key): \(signingKey.type) fits several algorithms; choose one with --alg")
+        }
+        var header: [(String, JSONValue)] = []
+        if let typ { header.append(("typ", .string(typ))) }
+        if let keyID = try headerKeyID(signingKey, algorithm: algorithm) { header.append(("kid", .string(keyID))) }
+        for assignment in headers {
+            let (name, value) = try Self.split(assignment, option: "--header")
+            guard let json = try? JSONValue.parse(value) else {
+                throw ValidationError("--header \(name): \(value) is not JSON (quote strings: \(name)='\"value\"')")
+            }
+            header.append((name, json))
+        }
+        let body = try payloadBytes()
+        let signer = JWSSigner(keyPolicy: allowWeakKeys ? .allowingWeakRSA : .standard)
+        do {
+            let jws = try signer.sign(body, with: [.init(key: signingKey, algorithm: algorithm, protectedHeader: header)],
+                                      encodePayload: !unencoded, detached: detached)
+            let form: JWS.Serialization = switch serialization {
+            case .compact: .compact
+            case .json: .general
+            case .flattened: .flattened
+            }
+            print(try jws.serialized(as: form))
+        } catch {
+            throw CLIFailure(.usage, error.description)
+        }
+    }
+
+    private func headerKeyID(_ key: Key, algorithm: Algorithm) throws -> String? {
+        if noKid { return nil }
+        if let kid { return kid }
+        if let id = key.id { return id }
+        // The thumbprint of a secret would publish a hash of it: symmetric keys get no default kid.
+        return algorithm.isAsymmetric ? try key.thumbprint() : nil
+    }
+
+    private func payloadBytes() throws -> [UInt8] {
+        let now = NumericDate.now.secondsSinceEpoch.rounded(.down)
+        var members: [(String, JSONValue)] = []
+        for assignment in claims {
+            let (name, value) = try Self.split(assignment, option: "--claim")
+            members.append((name, (try? JSONValue.parse(value)) ?? .string(value)))
+        }
+        if iat { members.append(("iat", .integer(Int64(now)))) }
+        if let nbf { members.append(("nbf", .integer(Int64(now + (try Self.duration(nbf, option: "--nbf")))))) }
+        if let exp { members.append(("exp", .integer(Int64(now + (try Self.duration(exp, option: "--exp")))))) }
+        if jti {
+            var random = SystemRandomNumberGenerator()
+            members.append(("jti", .string(Base64URL.encode((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) }))))
+        }
+        guard let payload else {
+            if members.isEmpty { throw ValidationError("give a PAYLOAD file, or claims with --claim NAME=VALUE") }
+            return JSONValue.object(members).serialized()
+        }
+        let bytes = try Files.read(payload, what: "payload")
+        if members.isEmpty { return bytes }
+        guard let object = try? JSONValue.parse(bytes), object.isObject else {
+            throw CLIFailure(.usage, "payload \(payload): claims options need a JSON object payload to add to")
+        }
+        return members.reduce(object) { $0.setting($1.0, to: $1.1) }.serialized()
+    }
+
+    static func split(_ assignment: String, option: String) throws -> (String, String) {
+        guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
+            throw ValidationError("\(option) \(assignment): expected NAME=VALUE")
+        }
+        return (String(assignment[..<equals]), String(assignment[assignment.index(after: equals)...]))
+    }
+
+    static func duration(_ text: String, option: String) throws -> Double {
+        do { return try Duration.parse(text) } catch { throw ValidationError("\(option): \(error.reason)") }
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import JOSE
+
+/// `jwstool verify`: check signatures and claims of one or many tokens.
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Verify the signature and claims of tokens with your keys.",
+        discussion: """
+            Prints OK <input> or FAIL <input>: reason; reason for each token. Exit status 0 when every token is \
+            valid, 1 when any is invalid (a malformed token is invalid), 2 for usage errors or an unreadable key.
+            """)
+
+    @OptionGroup var keys: KeyOptions
+    @Option(name: .customLong("alg"), help: ArgumentHelp("An algorithm to accept (repeatable); default: any that fits the key.", valueName: "alg"))
+    var algorithms: [Algorithm] = []
+    @OptionGroup var claims: ClaimOptions
+    @Option(help: ArgumentHelp("The payload of a detached JWS (RFC 7515 Appendix F).", valueName: "file")) var detachedPayload: String?
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "Tokens, files (one token, or one per line), directories, or - for standard input (default).")
+    var inputs: [String] = []
+
+    func validate() throws {
+        if keys.keyFiles.isEmpty && keys.trustFiles.isEmpty {
+            throw ValidationError("give the verification key with --key FILE (or trust anchors with --trust CERTFILE)")
+        }
+    }
+
+    func run() throws {
+        let options = JWSVerifier.Options(
+            allowedAlgorithms: algorithms.isEmpty ? nil : Set(algorithms), keyPolicy: keys.keyPolicy,
+            trustAnchors: try keys.loadTrustAnchors())
+        let verifier = TokenVerifier(keys: try keys.loadKeys(), options: options, claims: try claims.validation())
+        let payload = try detachedPayload.map { try Files.read($0, what: "detached payload") }
+        let tokens = try TokenInputs.expand(inputs)
+        let now = NumericDate.now
+        let results = Self.verifyAll(tokens, with: verifier, detachedPayload: payload, at: now)
+        for (token, result) in zip(tokens, results) {
+            print(output.json ? Self.json(token, result).compact : Self.line(token, result))
+        }
+        if results.contains(where: { !$0.isValid }) { throw ExitCode(CLIFailure.Status.invalid.rawValue) }
+    }
+
+    /// Verifies every token, fanning out over the cores for batches; results keep the input order.
+    static func verifyAll(_ tokens: [TokenInput], with verifier: TokenVerifier, detachedPayload: [UInt8]?, at now: NumericDate) -> [VerificationResult] {
+        guard tokens.count > 16 else { return tokens.map { verifier.verify($0.text, detachedPayload: detachedPayload, at: now) } }
+        let results = ResultSlots(count: tokens.count)
+        DispatchQueue.concurrentPerform(iterations: tokens.count) { index in
+            results.store(verifier.verify(tokens[index].text, detachedPayload: detachedPayload, at: now), at: index)
+        }
+        return results.values
+    }
+
+    static func line(_ token: TokenInput, _ result: VerificationResult) -> String {
+        if result.isValid {
+            let note = result.claimsChecked ? "" : " (signature only: the payload is not a JWT, no claims were checked)"
+            return "\(Terminal.styled("OK", .green)) \(token.label)\(note)"
+        }
+        return "\(Terminal.styled("FAIL", .red)) \(token.label): \(result.failures.map(\.description).joined(separator: "; "))"
+    }
+
+    static func json(_ token: TokenInput, _ result: VerificationResult) -> JSONValue {
+        var members: [(String, JSONValue)] = [("input", .string(token.label)), ("valid", .bool(result.isValid))]
+        if let verified = result.verified {
+            members.append(("algorithm", .string(verified.algorithm.rawValue)))
+            if let kid = verified.key.id { members.append(("kid", .string(kid))) }
+        }
+        members.append(("claimsChecked", .bool(result.claimsChecked)))
+        members.append(("errors", .array(result.failures.map { failure in
+            .object([("code", .string(failure.code.rawValue)), ("location", .string(failure.location)), ("message", .string(failure.reason))])
+        })))
+        return .object(members)
+    }
+}
+
+/// Fixed slots written once each from concurrent iterations (each index by exactly one writer).
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [VerificationResult?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ result: VerificationResult, at index: Int) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    var values: [VerificationResult] { slots.compactMap { $0 } }
+}

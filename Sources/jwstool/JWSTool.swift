@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import JOSE
+
+/// `jwstool`: read, check, make and register signed software statements and access tokens.
+@main
+struct JWSTool: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jwstool",
+        abstract: "Decode, verify, sign and manage keys for JWS/JWT software statements and access tokens.",
+        discussion: """
+            Exit status: 0 success (every token valid); 1 a token is invalid; 2 usage error or unreadable input \
+            (file, key); 3 a remote server refused or could not be reached.
+            """,
+        version: "0.1.0",
+        subcommands: [DecodeCommand.self, VerifyCommand.self, SignCommand.self, KeyCommand.self]
+    )
+
+    /// Runs the command and maps every failure to the documented exit status, with no stack trace.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CLIFailure {
+            Terminal.error(failure.message)
+            Foundation.exit(failure.status.rawValue)
+        } catch let error as JOSEError {
+            Terminal.error(error.description)
+            Foundation.exit(CLIFailure.Status.usage.rawValue)
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            // ArgumentParser's usage errors (64) are reported as 2, like every other usage error.
+            Foundation.exit(code == .validationFailure ? CLIFailure.Status.usage.rawValue : code.rawValue)
+        }
+    }
+}
