@@ -77,13 +77,18 @@ extension JSONValue {
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
         }
         let reason: String
-        switch text {
-        case "duplicate object key": reason = "duplicate member name (every member name must be unique, RFC 8259 §4, RFC 7515 §5.2)"
-        case let message where message.hasPrefix("end of file expected"): reason = "unexpected bytes after the JSON value"
-        case let message where message.contains("Invalid UTF-8"), let message where message.contains("invalid UTF-8"):
-            reason = "invalid UTF-8"
-        case let message where message.contains("\\u0000"): reason = "\\u0000 is not allowed in strings"
-        default: reason = text
+        // jansson appends "near '<token>'" to its messages; keep the token, reword the rest.
+        let near = text.firstRange(of: " near '").map { String(text[$0.upperBound...].dropLast()) }
+        if text.hasPrefix("duplicate object key") {
+            reason = "duplicate member name \(near ?? "") (every member name must be unique, RFC 8259 §4, RFC 7515 §5.2)"
+        } else if text.hasPrefix("end of file expected") {
+            reason = "unexpected bytes after the JSON value"
+        } else if text.hasPrefix("unable to decode byte") || text.contains("UTF-8") {
+            reason = "invalid UTF-8 (\(text))"
+        } else if text.contains("\\u0000") {
+            reason = "\\u0000 is not allowed in strings"
+        } else {
+            reason = text
         }
         if byteCount == 0 { return JOSEError(.malformed, at: "", "empty JSON document") }
         return JOSEError(.malformed, at: "", "invalid JSON at line \(error.line), column \(error.column): \(reason)")

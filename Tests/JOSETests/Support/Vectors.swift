@@ -37,3 +37,23 @@ func hexBytes(_ text: String) -> [UInt8] {
 
 /// A fixed clock before the RFC 7515 examples' `exp` (2011-03-22T18:43:00Z).
 let rfcExampleTime = NumericDate(1_300_819_000)
+
+/// Test-only keys and certificates in `Tests/JOSETests/Fixtures` (made with the openssl CLI).
+enum Fixtures {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    static func bytes(_ name: String) throws -> [UInt8] { Array(try Data(contentsOf: root.appendingPathComponent(name))) }
+
+    static func key(_ name: String) throws -> Key {
+        let keys = try KeyFile.keys(from: bytes(name))
+        guard keys.count == 1, let key = keys.first else { throw JOSEError(.invalidArgument, at: name, "expected one key, found \(keys.count)") }
+        return key
+    }
+}
+
+/// A compact token from raw header and payload JSON text, signed with `key` (or with an empty signature).
+func makeToken(header: String, payload: String, key: Key? = nil, algorithm: Algorithm? = nil) throws -> String {
+    let input = Base64URL.encode(Array(header.utf8)) + "." + Base64URL.encode(Array(payload.utf8))
+    guard let key, let algorithm else { return input + "." }
+    return input + "." + Base64URL.encode(try algorithm.sign(Array(input.utf8), with: key))
+}
