@@ -191,3 +191,20 @@ struct AttackTests {
         #expect(!verifier.verify(token).isValid)
     }
 }
+
+@Suite("Key selection by kid")
+struct KeySelectionTests {
+    @Test("a kid that is the key's RFC 7638 thumbprint selects it; a kid-less key matches any kid; others do not")
+    func thumbprintKid() throws {
+        let signer = try Key.generate(.ec(.p256))
+        var named = try signer.publicKey
+        named.id = "chosen-name"
+        let token = try makeToken(header: #"{"alg":"ES256","kid":"\#(try signer.thumbprint())"}"#, payload: "{}", key: signer, algorithm: .es256)
+        #expect(TokenVerifier(keys: KeySet([named])).verify(token).isValid)
+        #expect(TokenVerifier(keys: KeySet([try signer.publicKey])).verify(token).isValid)
+        var other = try Key.generate(.ec(.p256)).publicKey
+        other.id = "other"
+        let result = TokenVerifier(keys: KeySet([other])).verify(token)
+        #expect(result.failures.first?.code == .noMatchingKey)
+    }
+}

@@ -25,17 +25,7 @@ public struct JWS: Sendable {
     public let isDetached: Bool
     public let signatures: [Signature]
     /// The signing input of an attached compact JWS, kept from parsing so verification copies nothing.
-    let compactSigningInput: [UInt8]?
-
-    init(serialization: Serialization, payload: [UInt8], signingPayload: [UInt8], isDetached: Bool, signatures: [Signature],
-         compactSigningInput: [UInt8]? = nil) {
-        self.serialization = serialization
-        self.payload = payload
-        self.signingPayload = signingPayload
-        self.isDetached = isDetached
-        self.signatures = signatures
-        self.compactSigningInput = compactSigningInput
-    }
+    var compactSigningInput: [UInt8]? = nil
 
     /// The header of the first (for compact, the only) signature.
     public var header: JOSEHeader { signatures[0].header }

@@ -32,6 +32,8 @@ public struct JWSVerifier: Sendable {
 
     private struct PreparedKey: Sendable {
         let key: Key
+        /// The RFC 7638 thumbprint, which a token may name as its kid.
+        let thumbprint: String?
         /// The ready verifier for each usable algorithm, or why that algorithm cannot be used with the key.
         let verifiers: [Algorithm: Result<any SignatureVerifier, JOSEError>]
     }
@@ -46,7 +48,7 @@ public struct JWSVerifier: Sendable {
             for algorithm in Algorithm.compatible(with: key.type) where options.allowedAlgorithms?.contains(algorithm) ?? true {
                 verifiers[algorithm] = Result { () throws(JOSEError) in try algorithm.verifier(for: key, policy: options.keyPolicy) }
             }
-            return PreparedKey(key: key, verifiers: verifiers)
+            return PreparedKey(key: key, thumbprint: try? key.thumbprint(), verifiers: verifiers)
         }
     }
 
@@ -112,7 +114,8 @@ public struct JWSVerifier: Sendable {
         let verifier: any SignatureVerifier
     }
 
-    /// The keys that may verify this signature: by `kid` when the token names one, then by algorithm fit.
+    /// The keys that may verify this signature. When the token names a `kid`: the keys with that kid, else the key with
+    /// that RFC 7638 thumbprint, else the keys without a kid. Then only keys that fit the algorithm.
     private func candidateKeys(_ header: JOSEHeader, algorithm: Algorithm) throws(JOSEError) -> [Candidate] {
         if options.trustAnchors != nil, header["x5c"] != nil {
             return [try certifiedKey(header, algorithm: algorithm)]
@@ -123,8 +126,10 @@ public struct JWSVerifier: Sendable {
             if named.count > 1 {
                 throw JOSEError(.ambiguousKey, at: "header.kid", "\(named.count) keys in the key set share kid \"\(kid)\"; refusing to guess")
             }
-            // A key the caller gave without a kid (a PEM file, say) may verify any kid: the kid is a hint, the key set is the trust.
-            pool = named.isEmpty ? prepared.filter { $0.key.id == nil } : named
+            // Then the key whose RFC 7638 thumbprint is the kid; then keys the caller gave without a kid (a PEM file, say),
+            // which may verify any kid: the kid is a hint, the caller's key set is the trust.
+            pool = named.isEmpty ? prepared.filter { $0.thumbprint == kid } : named
+            if pool.isEmpty { pool = prepared.filter { $0.key.id == nil } }
             if pool.isEmpty {
                 let known = prepared.compactMap(\.key.id).map { "\"\($0)\"" }.joined(separator: ", ")
                 throw JOSEError(.noMatchingKey, at: "header.kid", "no key has kid \"\(kid)\" (known: \(known))\(ignoredKeyNote(header))")
