@@ -13,7 +13,7 @@ struct JWSTool: ParsableCommand {
             (file, key); 3 a remote server refused or could not be reached.
             """,
         version: "0.1.0",
-        subcommands: [DecodeCommand.self, VerifyCommand.self, SignCommand.self, KeyCommand.self]
+        subcommands: [DecodeCommand.self, VerifyCommand.self, SignCommand.self, LintCommand.self, ClaimsCommand.self, KeyCommand.self]
     )
 
     /// Runs the command and maps every failure to the documented exit status, with no stack trace.

@@ -6,10 +6,14 @@ public struct JSONLimits: Sendable {
     public var maxDepth: Int
     /// The largest document accepted, in bytes.
     public var maxBytes: Int
+    /// Reject documents that repeat a member name (always, for anything that is trusted). The linter turns it off
+    /// only to read on past a duplicate it has already reported; jansson then keeps the last value.
+    public var rejectsDuplicateMembers: Bool
 
-    public init(maxDepth: Int = 32, maxBytes: Int = 1 << 20) {
+    public init(maxDepth: Int = 32, maxBytes: Int = 1 << 20, rejectsDuplicateMembers: Bool = true) {
         self.maxDepth = maxDepth
         self.maxBytes = maxBytes
+        self.rejectsDuplicateMembers = rejectsDuplicateMembers
     }
 
     public static let standard = JSONLimits()
@@ -37,7 +41,7 @@ extension JSONValue {
             throw JOSEError(.malformed, at: "", "JSON nesting reaches depth \(depth), deeper than the limit of \(limits.maxDepth)")
         }
         var error = json_error_t()
-        let flags = Int(JSON_REJECT_DUPLICATES | JSON_DECODE_ANY)
+        let flags = Int((limits.rejectsDuplicateMembers ? JSON_REJECT_DUPLICATES : 0) | JSON_DECODE_ANY)
         let parsed = buffer.withMemoryRebound(to: CChar.self) { characters in
             json_loadb(characters.baseAddress, characters.count, flags, &error)
         }

@@ -1,9 +1,18 @@
 import Foundation
 
-/// One token to process, with a label saying where it came from (`statement.jwt`, `tokens.txt:3`, `argument 1`).
+/// One token to process, with where it came from: a file (or `<stdin>`, `token`, `argument 2`) and its line.
 struct TokenInput {
     let label: String
     let text: String
+    var source: String
+    var line: Int
+
+    init(label: String, text: String, source: String? = nil, line: Int = 1) {
+        self.label = label
+        self.text = text
+        self.source = source ?? label
+        self.line = line
+    }
 }
 
 /// Expands the INPUT arguments of `decode`, `verify` and `lint`: a token, a file (one token, or one per line),
@@ -38,19 +47,32 @@ enum TokenInputs {
         return inputs
     }
 
-    /// A JSON serialization is one token however many lines it spans; otherwise one token per non-empty line.
+    /// A JSON serialization is one token however many lines it spans. Otherwise each token starts on a new line;
+    /// a line that does not start a token (every JOSE header encodes `{"`, so tokens begin with `eyJ`) continues the
+    /// one before as long as the two hold no more than the two dots of one JWS: a token wrapped when it was copied out of
+    /// a document stays one token, and its whitespace is reported.
     static func tokens(in bytes: [UInt8], source: String) -> [TokenInput] {
         let text = String(decoding: bytes, as: UTF8.self)
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.hasPrefix("{") { return [TokenInput(label: source, text: trimmed)] }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let entries = lines.enumerated().compactMap { number, line -> (Int, String)? in
-            let token = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            return token.isEmpty || token.hasPrefix("#") ? nil : (number + 1, token)
+        if trimmed.hasPrefix("{") { return [TokenInput(label: source, text: trimmed, line: firstLine(of: text))] }
+        var groups: [(line: Int, text: String)] = []
+        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let dots = { (text: String) in text.utf8.filter { $0 == UInt8(ascii: ".") }.count }
+            if let last = groups.indices.last, !line.hasPrefix("eyJ"), dots(groups[last].text) + dots(line) <= 2 {
+                groups[last].text += "\n" + line
+            } else {
+                groups.append((number + 1, line))
+            }
         }
-        if entries.count == 1 { return [TokenInput(label: source, text: entries[0].1)] }
-        if entries.isEmpty { return [TokenInput(label: source, text: "")] }
-        return entries.map { TokenInput(label: "\(source):\($0.0)", text: $0.1) }
+        if groups.isEmpty { return [TokenInput(label: source, text: "")] }
+        if groups.count == 1 { return [TokenInput(label: source, text: groups[0].text, line: groups[0].line)] }
+        return groups.map { TokenInput(label: "\(source):\($0.line)", text: $0.text, source: source, line: $0.line) }
+    }
+
+    private static func firstLine(of text: String) -> Int {
+        (text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? 0) + 1
     }
 
     private static func looksLikeToken(_ text: String) -> Bool {

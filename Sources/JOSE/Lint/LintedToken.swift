@@ -1,0 +1,161 @@
+/// A token read as far as it can be read, for the linter: every structural problem is recorded, not thrown, and
+/// reading goes on past it wherever the bytes allow (a padded segment is still decoded, a duplicate member still parsed).
+public struct LintedToken: Sendable {
+    /// What went wrong reading a header or payload as a JSON object.
+    public enum DocumentProblem: Sendable, Equatable {
+        case invalidJSON(String)
+        case duplicateMember(String)
+        case invalidUTF8
+        case notObject(JSONValue.Kind)
+    }
+
+    /// The outcome of checking the signature with the caller's keys.
+    public enum SignatureCheck: Sendable {
+        case notChecked
+        case verified(algorithm: Algorithm, key: String)
+        case failed(JOSEError)
+    }
+
+    /// The input with surrounding whitespace removed.
+    public let text: String
+    /// Offsets of whitespace inside the token (line breaks from copying it out of a document).
+    public let innerWhitespace: [Int]
+    public let isJSONSerialization: Bool
+    /// The number of '.'-separated segments (compact form).
+    public let segmentCount: Int
+    /// Strict base64url failures, by segment number (1-based).
+    public let encodingProblems: [Int: JOSEError]
+    public let header: JSONValue?
+    public let headerProblem: DocumentProblem?
+    public let payload: [UInt8]?
+    /// The payload as a JSON object, when it is one.
+    public let claims: JSONValue?
+    public let payloadProblem: DocumentProblem?
+    public let signature: [UInt8]?
+    public let signatureCheck: SignatureCheck
+    /// The keys the caller gave (for key-strength rules).
+    public let keys: [Key]
+    public let options: LintOptions
+    /// The profile the rules run under.
+    public let profile: LintProfile
+
+    /// The header `alg` when it is a string.
+    public var algorithmName: String? { header?["alg"]?.stringValue }
+
+    /// Reads `input` as far as it can.
+    init(_ input: String, options: LintOptions) {
+        self.options = options
+        text = input.trimmingWhitespace
+        var whitespace: [Int] = []
+        var compact: [UInt8] = []
+        for (offset, byte) in text.utf8.enumerated() {
+            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { whitespace.append(offset) } else { compact.append(byte) }
+        }
+        innerWhitespace = whitespace
+        keys = options.keys?.keys ?? []
+
+        var problems: [Int: JOSEError] = [:]
+        var header: JSONValue? = nil, headerProblem: DocumentProblem? = nil
+        var payload: [UInt8]? = nil, claims: JSONValue? = nil, payloadProblem: DocumentProblem? = nil
+        var signature: [UInt8]? = nil
+        let jws = try? JWS.parse(String(decoding: compact, as: UTF8.self))
+
+        if compact.first == UInt8(ascii: "{") {
+            isJSONSerialization = true
+            segmentCount = 0
+            if let jws {
+                header = jws.header.protected ?? jws.header.unprotected
+                payload = jws.payload
+                signature = jws.signatures.first?.signature
+                (claims, payloadProblem) = LintedToken.document(jws.payload)
+            } else {
+                headerProblem = .invalidJSON("the JSON serialization could not be read")
+            }
+        } else {
+            isJSONSerialization = false
+            let segments = compact.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+            segmentCount = segments.count
+            func decoded(_ index: Int) -> [UInt8]? {
+                guard index < segments.count else { return nil }
+                do {
+                    return try segments[index].withUnsafeBufferPointer { buffer throws(JOSEError) in try Base64URL.decode(buffer) }
+                } catch {
+                    problems[index + 1] = error
+                    return LintedToken.tolerantDecode(segments[index])
+                }
+            }
+            if let bytes = decoded(0) { (header, headerProblem) = LintedToken.document(bytes) }
+            payload = decoded(1)
+            if let payload { (claims, payloadProblem) = LintedToken.document(payload) }
+            signature = segments.count >= 3 ? decoded(2) : nil
+        }
+        encodingProblems = problems
+        self.header = header
+        self.headerProblem = headerProblem
+        self.payload = payload
+        self.claims = claims
+        self.payloadProblem = payloadProblem
+        self.signature = signature
+
+        let (profile, _) = options.profile.map { ($0, "") } ?? ProfileDetection.detect(header: header, claims: claims)
+        self.profile = profile
+
+        if let keys = options.keys, !keys.keys.isEmpty || options.trustAnchors != nil {
+            let verifier = JWSVerifier(keys: keys, options: .init(keyPolicy: options.keyPolicy, trustAnchors: options.trustAnchors))
+            do {
+                let parsed = try JWS.parse(String(decoding: compact, as: UTF8.self))
+                let verified = try verifier.verify(parsed)
+                signatureCheck = .verified(algorithm: verified.algorithm, key: verified.key.description)
+            } catch {
+                signatureCheck = .failed(error)
+            }
+        } else {
+            signatureCheck = .notChecked
+        }
+    }
+
+    /// Parses bytes as a JSON object, reading on past a duplicate member so later rules still see the document.
+    static func document(_ bytes: [UInt8]) -> (JSONValue?, DocumentProblem?) {
+        do {
+            let value = try JSONValue.parse(bytes, limits: JSONLimits(maxDepth: 32, maxBytes: JWS.maximumSize))
+            return value.isObject ? (value, nil) : (nil, .notObject(value.kind))
+        } catch {
+            if String(validating: bytes, as: UTF8.self) == nil { return (nil, .invalidUTF8) }
+            let lenient = JSONLimits(maxDepth: 32, maxBytes: JWS.maximumSize, rejectsDuplicateMembers: false)
+            if let value = try? JSONValue.parse(bytes, limits: lenient), value.isObject { return (value, .duplicateMember(error.reason)) }
+            return (nil, .invalidJSON(error.reason))
+        }
+    }
+
+    /// Decodes what a sloppy encoder produced: padding, whitespace and `+`/`/` are tolerated, stray bits dropped.
+    static func tolerantDecode(_ segment: ArraySlice<UInt8>) -> [UInt8]? {
+        var bits: UInt32 = 0, count = 0
+        var output: [UInt8] = []
+        for byte in segment {
+            let value: UInt8
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): value = byte - UInt8(ascii: "A")
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): value = byte - UInt8(ascii: "a") + 26
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0") + 52
+            case UInt8(ascii: "-"), UInt8(ascii: "+"): value = 62
+            case UInt8(ascii: "_"), UInt8(ascii: "/"): value = 63
+            case UInt8(ascii: "="): continue
+            default: return nil
+            }
+            bits = bits << 6 | UInt32(value)
+            count += 6
+            if count >= 8 {
+                count -= 8
+                output.append(UInt8(truncatingIfNeeded: bits >> UInt32(count)))
+                bits &= (1 << UInt32(count)) - 1
+            }
+        }
+        return output
+    }
+
+    /// A NumericDate claim when it is a finite number.
+    public func date(_ name: String) -> NumericDate? {
+        guard let seconds = claims?[name]?.numberValue, seconds.isFinite else { return nil }
+        return NumericDate(seconds)
+    }
+}

@@ -1,0 +1,75 @@
+/// How to lint.
+public struct LintOptions: Sendable {
+    /// The profile; nil detects it (``ProfileDetection``).
+    public var profile: LintProfile?
+    /// Keys to verify the signature with; nil or empty: the signature is not checked.
+    public var keys: KeySet?
+    public var trustAnchors: TrustAnchors?
+    public var keyPolicy: KeyPolicy
+    /// The registrar shares an HMAC secret with the statement's issuer, so HS* statements are acceptable.
+    public var sharedSecret: Bool
+    /// Rule ids not to run.
+    public var disabledRules: Set<String>
+    public var now: NumericDate
+    /// The longest acceptable lifetime (`exp` − `iat`) per profile, in seconds.
+    public var maximumLifetime: [LintProfile: Double]
+    /// Tokens larger than this many bytes are reported.
+    public var maximumSize: Int
+
+    public init(profile: LintProfile? = nil, keys: KeySet? = nil, trustAnchors: TrustAnchors? = nil, keyPolicy: KeyPolicy = .standard,
+                sharedSecret: Bool = false, disabledRules: Set<String> = [], now: NumericDate = .now,
+                maximumLifetime: [LintProfile: Double] = [.jwt: 365 * 86_400, .accessToken: 86_400, .softwareStatement: 5 * 365 * 86_400],
+                maximumSize: Int = 8 * 1024) {
+        self.profile = profile
+        self.keys = keys
+        self.trustAnchors = trustAnchors
+        self.keyPolicy = keyPolicy
+        self.sharedSecret = sharedSecret
+        self.disabledRules = disabledRules
+        self.now = now
+        self.maximumLifetime = maximumLifetime
+        self.maximumSize = maximumSize
+    }
+}
+
+/// The findings for one token.
+public struct LintReport: Sendable {
+    public let token: LintedToken
+    public let profile: LintProfile
+    /// Why the profile was chosen (`claims include software_id`, or `given with --profile`).
+    public let profileReason: String
+    /// Most severe first, then in rule order.
+    public let findings: [LintFinding]
+
+    public func count(_ severity: LintSeverity) -> Int { findings.filter { $0.severity == severity }.count }
+
+    /// Whether anything at or above `threshold` was found.
+    public func fails(at threshold: LintSeverity) -> Bool { findings.contains { $0.severity >= threshold } }
+}
+
+/// Runs the rules of a profile over tokens.
+public struct Linter: Sendable {
+    public let options: LintOptions
+    public let rules: [LintRule]
+
+    /// - Throws: `.invalidArgument` when a disabled rule id does not exist.
+    public init(options: LintOptions = LintOptions(), rules: [LintRule] = LintRule.all) throws(JOSEError) {
+        for id in options.disabledRules.sorted() where !rules.contains(where: { $0.id == id }) {
+            throw JOSEError(.invalidArgument, at: "disable", "no lint rule is called \"\(id)\" (see jwstool lint --list)")
+        }
+        self.options = options
+        self.rules = rules.filter { !options.disabledRules.contains($0.id) }
+    }
+
+    /// Lints one token; never throws, whatever the input.
+    public func lint(_ input: String) -> LintReport {
+        let token = LintedToken(input, options: options)
+        let reason = options.profile == nil ? ProfileDetection.detect(header: token.header, claims: token.claims).1 : "given with --profile"
+        var findings: [LintFinding] = []
+        for rule in rules where rule.profiles.contains(token.profile) {
+            findings += rule.check(token).map { LintFinding(rule: rule, message: $0.message, location: $0.location) }
+        }
+        let ordered = findings.enumerated().sorted { ($0.element.severity, -$0.offset) > ($1.element.severity, -$1.offset) }.map(\.element)
+        return LintReport(token: token, profile: token.profile, profileReason: reason, findings: ordered)
+    }
+}
