@@ -46,13 +46,16 @@ cat "$state/statement.jwt" >&2
 step "3. Decode: what the statement holds (nothing is trusted yet)"
 run "$jwstool" decode "$state/statement.jwt"
 
-step "4. Verify: signature with the public key, issuer, and that it carries a software id"
+step "4. Lint: check it against RFC 7591 and the JWT best practices, signature included"
+run "$jwstool" lint --key "$state/statement-key.pub.jwk" "$state/statement.jwt"
+
+step "5. Verify: signature with the public key, issuer, and that it carries a software id"
 run "$jwstool" verify --key "$state/statement-key.pub.jwk" --alg RS256 --iss auth.example.com --require software_id "$state/statement.jwt"
 
-step "5. Verify the shipped examples in one batch (development keys in keys/, not for production)"
+step "6. Verify the shipped examples in one batch (development keys in keys/, not for production)"
 run "$jwstool" verify --key keys/dev-statement.pub.jwk --key keys/dev-ec.pub.jwk examples/software-statement.jwt examples/tokens
 
-step "6. A tampered statement is refused, with the reason"
+step "7. A tampered statement is refused, with the reason"
 tampered="$(sed 's/\.[^.]*\./.eyJzdWIiOiJhdHRhY2tlciJ9./' "$state/statement.jwt")"
 if "$jwstool" verify --key "$state/statement-key.pub.jwk" "$tampered"; then
     echo "error: a tampered token verified" >&2

@@ -14,8 +14,14 @@ enum CLI {
 
     @discardableResult
     static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil, environment: [String: String] = [:]) throws -> Output {
+        try execute(binary, arguments, stdin: stdin, in: directory, environment: environment)
+    }
+
+    /// Runs any program with `NO_COLOR` set, feeding `stdin` and collecting both outputs.
+    static func execute(_ executable: URL, _ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
+                        environment: [String: String] = [:]) throws -> Output {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment

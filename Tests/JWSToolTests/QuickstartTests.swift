@@ -7,18 +7,10 @@ struct QuickstartTests {
     func quickstart() throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [CLI.projectRoot.appendingPathComponent("quickstart.sh").path, "--no-build"]
-        process.environment = ProcessInfo.processInfo.environment.merging(
-            ["JWSTOOL": CLI.binary.path, "JWSTOOL_DEMO_DIR": directory.path, "NO_COLOR": "1"]) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let result = try CLI.execute(URL(fileURLWithPath: "/bin/bash"), [CLI.projectRoot.appendingPathComponent("quickstart.sh").path, "--no-build"],
+                                     environment: ["JWSTOOL": CLI.binary.path, "JWSTOOL_DEMO_DIR": directory.path])
+        let text = result.stdout + result.stderr
+        #expect(result.status == 0, "\(text)")
         #expect(text.contains("OK \(directory.path)/statement.jwt"))
         #expect(text.contains("OK examples/software-statement.jwt"))
         #expect(text.contains("FAIL token: signature:"))

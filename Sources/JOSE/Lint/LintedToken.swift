@@ -7,6 +7,15 @@ public struct LintedToken: Sendable {
         case duplicateMember(String)
         case invalidUTF8
         case notObject(JSONValue.Kind)
+
+        /// What to say when the document is not a readable JSON object at all (nil for the other problems).
+        var objectProblem: String? {
+            switch self {
+            case .invalidJSON(let reason): "is not valid JSON: \(reason)"
+            case .notObject(let kind): "must be a JSON object, found \(kind.phrase)"
+            case .duplicateMember, .invalidUTF8: nil
+            }
+        }
     }
 
     /// The outcome of checking the signature with the caller's keys.
@@ -41,6 +50,9 @@ public struct LintedToken: Sendable {
 
     /// The header `alg` when it is a string.
     public var algorithmName: String? { header?["alg"]?.stringValue }
+
+    /// The header `alg` when it names an HMAC algorithm (HS256…).
+    public var hmacAlgorithmName: String? { algorithmName.flatMap { $0.hasPrefix("HS") ? $0 : nil } }
 
     /// Reads `input` as far as it can.
     init(_ input: String, options: LintOptions) {

@@ -28,11 +28,12 @@ struct LintCommand: ParsableCommand {
     @Option(name: .customLong("disable"), help: ArgumentHelp("A rule not to run (repeatable).", valueName: "rule")) var disabled: [String] = []
     @Flag(help: "The registrar shares an HMAC secret with the issuer: HS* statements are acceptable.") var sharedSecret = false
     @Flag(help: "List every rule and exit.") var list = false
+    @Flag(help: "With --list: print the Markdown table README.md carries.") var markdown = false
     @Option(help: ArgumentHelp("Explain one rule and exit.", valueName: "rule")) var explain: String?
     @Argument(help: "Tokens, files, directories, or - for standard input (default).") var inputs: [String] = []
 
     func run() throws {
-        if list { return printList() }
+        if list { return markdown ? print(LintRule.markdownTable) : printList() }
         if let explain {
             guard let rule = LintRule.named(explain) else { throw CLIFailure(.usage, "no lint rule is called \"\(explain)\" (see jwstool lint --list)") }
             return print(Self.explanation(rule))

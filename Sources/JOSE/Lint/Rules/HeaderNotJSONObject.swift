@@ -4,10 +4,6 @@ extension LintRule {
         summary: "The protected header must be a JSON object.",
         citation: "RFC 7515 §4",
         rationale: "The JOSE header is a JSON object whose members describe how the token is signed. A header that is not valid JSON, or is an array or a string, cannot be processed safely.") { token in
-        switch token.headerProblem {
-        case .invalidJSON(let reason)?: return [LintIssue("is not valid JSON: \(reason)", at: "header")]
-        case .notObject(let kind)?: return [LintIssue("must be a JSON object, found \(kind.phrase)", at: "header")]
-        default: return []
-        }
+        token.headerProblem?.objectProblem.map { [LintIssue($0, at: "header")] } ?? []
     }
 }

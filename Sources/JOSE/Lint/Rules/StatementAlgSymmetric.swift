@@ -5,7 +5,7 @@ extension LintRule {
         citation: "RFC 7591 §2.3, RFC 8725 §3.1",
         rationale: "A software statement is verified by registrars that do not hold the issuer's secret; it must be signed with a public-key algorithm. Use --shared-secret only when the registrar really shares an HMAC key with the issuer.",
         profiles: [.softwareStatement]) { token in
-        guard let alg = token.algorithmName, alg.hasPrefix("HS"), !token.options.sharedSecret else { return [] }
+        guard let alg = token.hmacAlgorithmName, !token.options.sharedSecret else { return [] }
         return [LintIssue("is \(alg); a statement must be signed with a public-key algorithm (or pass --shared-secret)", at: "header.alg")]
     }
 }
