@@ -13,6 +13,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -22,13 +29,40 @@ let package = Package(
             name: "CJansson", pkgConfig: "jansson",
             providers: [.apt(["libjansson-dev"]), .brew(["jansson"])]),
         .target(name: "JOSE", dependencies: ["COpenSSL", "CJansson"], swiftSettings: strict),
+        .target(
+            name: "DCR",
+            dependencies: ["JOSE", "COpenSSL", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict),
+        .target(
+            name: "DCRServer",
+            dependencies: [
+                "DCR", "JOSE", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict),
+        .target(
+            name: "DCRClient",
+            dependencies: [
+                "DCR", "JOSE", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict),
         .executableTarget(
             name: "jwstool",
-            dependencies: ["JOSE", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "JOSE", "DCR", "DCRServer", "DCRClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict),
         .executableTarget(name: "jwsbench", dependencies: ["JOSE", "COpenSSL", "CJansson"], swiftSettings: strict),
         .testTarget(name: "JOSETests", dependencies: ["JOSE"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "JWSToolTests", dependencies: ["jwstool", "JOSE"], swiftSettings: strict),
+        .testTarget(
+            name: "DCRTests",
+            dependencies: ["DCR", "DCRServer", "DCRClient", "JOSE", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

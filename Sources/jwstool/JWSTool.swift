@@ -1,10 +1,12 @@
 import ArgumentParser
+import DCRClient
 import Foundation
 import JOSE
+import Logging
 
 /// `jwstool`: read, check, make and register signed software statements and access tokens.
 @main
-struct JWSTool: ParsableCommand {
+struct JWSTool: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jwstool",
         abstract: "Decode, verify, sign and manage keys for JWS/JWT software statements and access tokens.",
@@ -13,17 +15,32 @@ struct JWSTool: ParsableCommand {
             (file, key); 3 a remote server refused or could not be reached.
             """,
         version: "0.1.0",
-        subcommands: [DecodeCommand.self, VerifyCommand.self, SignCommand.self, LintCommand.self, ClaimsCommand.self, KeyCommand.self]
+        subcommands: [
+            DecodeCommand.self, VerifyCommand.self, SignCommand.self, LintCommand.self, ClaimsCommand.self, KeyCommand.self,
+            AppCommand.self, RegisterCommand.self, TokenCommand.self, CallCommand.self, ServeCommand.self,
+        ]
     )
 
     /// Runs the command and maps every failure to the documented exit status, with no stack trace.
-    static func main() {
+    static func main() async {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = ProcessInfo.processInfo.environment["JWSTOOL_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+            return handler
+        }
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as CLIFailure {
             Terminal.error(failure.message)
             Foundation.exit(failure.status.rawValue)
+        } catch let error as ClientError {
+            Terminal.error(error.description)
+            Foundation.exit(CLIFailure.Status(for: error).rawValue)
         } catch let error as JOSEError {
             Terminal.error(error.description)
             Foundation.exit(CLIFailure.Status.usage.rawValue)

@@ -1,3 +1,5 @@
+import DCR
+import DCRClient
 import JOSE
 
 /// A failure the CLI reports on stderr with a documented exit status (README "Exit status").
@@ -25,4 +27,24 @@ struct CLIFailure: Error, CustomStringConvertible {
     }
 
     var description: String { message }
+}
+
+extension CLIFailure.Status {
+    /// Refused or unreachable servers are 3; a missing registration or a local store problem is 2.
+    init(for error: ClientError) {
+        switch error {
+        case .refused, .unreachable: self = .remote
+        case .notRegistered, .local: self = .usage
+        }
+    }
+}
+
+extension CLIFailure {
+    /// A local server-state error (state directory, database, keys).
+    init(_ error: DCRError) {
+        switch error {
+        case .badRequest(let text), .notFound(let text): self.init(.usage, text)
+        default: self.init(.usage, error.description)
+        }
+    }
 }

@@ -1,0 +1,84 @@
+import JOSE
+
+/// How a DCR server is set up (`jwstool serve` flags, or the embedded default).
+public struct ServerConfiguration: Sendable {
+    public var state: StateDirectory
+    /// The `iss` of minted statements and access tokens, and the name in the RFC 8414 metadata.
+    public var issuer: String
+    public var profile: ServerProfile
+    /// Access-token lifetime in seconds (the service: 21600).
+    public var tokenLifetime: Int
+    /// Throttling: tokens per second and initial burst, per client IP, on register and token.
+    public var rate: Double
+    public var burst: Double
+    /// RS256 (the service), ES256 or EdDSA.
+    public var tokenAlgorithm: Algorithm
+    /// Foreign issuers whose statements are trusted, each bound to its own keys.
+    public var trustedIssuers: [String: KeySet]
+
+    public static let defaultIssuer = "https://jwstool.local"
+
+    public init(state: StateDirectory, issuer: String = ServerConfiguration.defaultIssuer, profile: ServerProfile = .adobePass,
+                tokenLifetime: Int = 21_600, rate: Double = 1, burst: Double = 10, tokenAlgorithm: Algorithm = .rs256,
+                trustedIssuers: [String: KeySet] = [:]) {
+        self.state = state
+        self.issuer = issuer
+        self.profile = profile
+        self.tokenLifetime = tokenLifetime
+        self.rate = rate
+        self.burst = burst
+        self.tokenAlgorithm = tokenAlgorithm
+        self.trustedIssuers = trustedIssuers
+    }
+}
+
+/// Everything a DCR server does, without HTTP: registration, tokens, protected-API checks, throttling, reports and
+/// the dashboard, over one state directory.
+public final class AuthorizationServer: Sendable {
+    public let configuration: ServerConfiguration
+    public let database: DCRDatabase
+    public let keys: ServerKeys
+    public let adminToken: AdminToken
+    public let catalog: ApplicationCatalog
+    public let registration: RegistrationService
+    public let tokens: TokenService
+    public let bearer: BearerValidator
+    public let limiter: TokenBucketLimiter
+    public let reports: ReportEngine
+
+    public init(_ configuration: ServerConfiguration) throws(DCRError) {
+        guard configuration.tokenLifetime > 0 else { throw DCRError.badRequest("the token lifetime must be positive") }
+        self.configuration = configuration
+        database = try DCRDatabase(state: configuration.state)
+        keys = try ServerKeys(state: configuration.state, tokenAlgorithm: configuration.tokenAlgorithm)
+        adminToken = try AdminToken(state: configuration.state)
+        catalog = ApplicationCatalog(database: database, keys: keys, issuer: configuration.issuer)
+        var trusted = configuration.trustedIssuers
+        do { trusted[configuration.issuer] = KeySet([try keys.statementKey.publicKey]) } catch { throw DCRError.storage("statement key: \(error)") }
+        registration = RegistrationService(database: database, catalog: catalog, validator: StatementValidator(trustedIssuers: trusted),
+                                           profile: configuration.profile)
+        tokens = TokenService(database: database, keys: keys, issuer: configuration.issuer, audience: configuration.issuer,
+                              lifetime: configuration.tokenLifetime, profile: configuration.profile)
+        bearer = try BearerValidator(database: database, keys: keys, issuer: configuration.issuer, audience: configuration.issuer)
+        limiter = TokenBucketLimiter(rate: configuration.rate, burst: configuration.burst)
+        reports = ReportEngine(database: database)
+    }
+
+    /// RFC 8414 authorization-server metadata, with endpoints under `baseURL`.
+    public func metadata(baseURL: String) -> JSONValue {
+        .object([
+            ("issuer", .string(configuration.issuer)),
+            ("registration_endpoint", .string(baseURL + "/o/client/register")),
+            ("token_endpoint", .string(baseURL + "/o/client/token")),
+            ("introspection_endpoint", .string(baseURL + "/o/client/introspect")),
+            ("revocation_endpoint", .string(baseURL + "/o/client/revoke")),
+            ("jwks_uri", .string(baseURL + "/.well-known/jwks.json")),
+            ("grant_types_supported", ["client_credentials"]),
+            ("response_types_supported", ["token"]),
+            ("token_endpoint_auth_methods_supported", ["client_secret_post", "client_secret_basic"]),
+            ("introspection_endpoint_auth_methods_supported", ["client_secret_post", "client_secret_basic"]),
+            ("revocation_endpoint_auth_methods_supported", ["client_secret_post", "client_secret_basic"]),
+            ("service_documentation", .string(baseURL + "/cmu/v2")),
+        ])
+    }
+}

@@ -1,0 +1,118 @@
+import GRDB
+import JOSE
+
+/// `POST /o/client/register` (RFC 7591 §3): a validated statement for an approved application becomes a client
+/// with fresh credentials. The secret is returned once and stored only as a digest.
+public struct RegistrationService: Sendable {
+    /// A successful registration.
+    public struct Registered: Sendable {
+        /// The RFC 7591 §3.2.1 response body.
+        public let response: JSONValue
+        public let clientID: String
+        public let application: RegisteredApplication
+        public let platform: String?
+    }
+
+    public static let maximumBodySize = 64 * 1024
+
+    let database: DCRDatabase
+    let catalog: ApplicationCatalog
+    let validator: StatementValidator
+    let profile: ServerProfile
+
+    public init(database: DCRDatabase, catalog: ApplicationCatalog, validator: StatementValidator, profile: ServerProfile) {
+        self.database = database
+        self.catalog = catalog
+        self.validator = validator
+        self.profile = profile
+    }
+
+    /// Registers from a request body (JSON) and the `Content-Type` and `X-Device-Info` header values.
+    public func register(body: [UInt8], contentType: String?, deviceInfo: String?) throws(DCRError) -> Registered {
+        guard let contentType, contentType.lowercased().split(separator: ";").first?.trimmingCharacters(in: .whitespaces) == "application/json" else {
+            throw DCRError.oauth(.invalidRequest, "Content-Type must be application/json, got \(contentType ?? "none")")
+        }
+        let request: JSONValue
+        do { request = try JSONValue.parse(body, limits: JSONLimits(maxDepth: 16, maxBytes: RegistrationService.maximumBodySize)) } catch {
+            throw DCRError.oauth(.invalidRequest, "the body is not valid JSON: \(error.reason)")
+        }
+        guard request.isObject else { throw DCRError.oauth(.invalidRequest, "the body must be a JSON object, found \(request.kind.phrase)") }
+        guard let statementValue = request["software_statement"] else {
+            throw DCRError.oauth(.invalidRequest, "software_statement is required")
+        }
+        guard let statement = statementValue.stringValue else {
+            throw DCRError.oauth(.invalidRequest, "software_statement must be a string, found \(statementValue.excerpt)")
+        }
+        let device = try DeviceInfo(header: deviceInfo)
+        let validated = try validator.validate(statement)
+
+        let application: RegisteredApplication
+        if validated.issuer == catalog.issuer {
+            guard let found = try catalog.find(validated.softwareID) else {
+                throw DCRError.oauth(.unapprovedSoftwareStatement, "no registered application \(validated.softwareID)")
+            }
+            application = found
+        } else {
+            application = try catalog.adopt(id: validated.softwareID, issuer: validated.issuer,
+                                            name: validated.claims["client_name"]?.stringValue ?? validated.softwareID,
+                                            version: validated.claims["software_version"]?.stringValue ?? "unknown")
+        }
+        guard application.status == .active else {
+            throw DCRError.oauth(.unapprovedSoftwareStatement, "application \(application.id) has been revoked")
+        }
+
+        // Statement values override request values (RFC 7591 §3.1.1).
+        let redirectURIs = try redirectURIs(statement: validated.claims, request: request)
+        for uri in redirectURIs where !application.allowsRedirect(uri) {
+            let domains = application.domains.isEmpty ? "it has none" : application.domains.joined(separator: ", ")
+            throw DCRError.oauth(.invalidRedirectURI, "\(uri) is not within the application's domains (\(domains))")
+        }
+
+        let clientID = SecretGenerator.uuid()
+        let secret = SecretGenerator.token()
+        let now = NumericDate.now.secondsSinceEpoch
+        let applicationID = application.id
+        let scopes = application.scopes
+        let softwareID = validated.softwareID
+        let deviceJSON = device.json.compact
+        let platform = device.platform
+        try database.write { db in
+            try db.execute(sql: """
+                INSERT INTO clients (client_id, secret_digest, application_id, software_id, redirect_uris, scopes, platform, device_info, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [clientID, SecretDigest.digest(secret), applicationID, softwareID, redirectURIs.storedList,
+                                 scopes.storedList, platform, deviceJSON, now])
+        }
+        let response: JSONValue = .object([
+            ("client_id", .string(clientID)),
+            ("client_secret", .string(secret)),
+            ("client_id_issued_at", .integer(profile.issuedAt(now))),
+            ("client_secret_expires_at", 0),
+            ("redirect_uris", .array(redirectURIs.map(JSONValue.string))),
+            ("grant_types", ["client_credentials"]),
+            ("scopes", .array(scopes.map(JSONValue.string))),
+            ("scope", .string(scopes.joined(separator: " "))),
+            ("token_endpoint_auth_method", "client_secret_post"),
+            ("software_id", .string(softwareID)),
+            ("software_version", .string(validated.claims["software_version"]?.stringValue ?? application.version)),
+        ])
+        return Registered(response: response, clientID: clientID, application: application, platform: platform)
+    }
+
+    private func redirectURIs(statement: JSONValue, request: JSONValue) throws(DCRError) -> [String] {
+        if let list = statement["redirect_uris"] {
+            return list.elements.compactMap(\.stringValue)
+        }
+        if let single = request["redirect_uri"] {
+            guard let uri = single.stringValue else { throw DCRError.oauth(.invalidRequest, "redirect_uri must be a string, found \(single.excerpt)") }
+            return [uri]
+        }
+        if let list = request["redirect_uris"] {
+            guard list.kind == .array, list.elements.allSatisfy({ $0.kind == .string }) else {
+                throw DCRError.oauth(.invalidRequest, "redirect_uris must be an array of strings")
+            }
+            return list.elements.compactMap(\.stringValue)
+        }
+        return []
+    }
+}

@@ -1,0 +1,56 @@
+import JOSE
+
+/// Checks a software statement before registration: trusted issuer, signature with that issuer's keys and an
+/// asymmetric algorithm, then the software-statement lint profile. The statement's own `iss` only selects which
+/// trusted key set to verify with.
+public struct StatementValidator: Sendable {
+    /// A verified statement.
+    public struct Validated: Sendable {
+        public let claims: JSONValue
+        public let issuer: String
+        /// `software_id`, else `sub`.
+        public let softwareID: String
+    }
+
+    /// Issuers whose statements are accepted, each with its own keys.
+    public let trustedIssuers: [String: KeySet]
+
+    public static let allowedAlgorithms: Set<Algorithm> = [.rs256, .rs384, .rs512, .ps256, .ps384, .ps512, .es256, .es384, .es512, .edDSA]
+
+    public init(trustedIssuers: [String: KeySet]) { self.trustedIssuers = trustedIssuers }
+
+    public func validate(_ statement: String, at now: NumericDate = .now) throws(DCRError) -> Validated {
+        let jws: JWS
+        do { jws = try JWS.parse(statement) } catch { throw DCRError.oauth(.invalidSoftwareStatement, "malformed: \(error)") }
+        guard jws.serialization == .compact else {
+            throw DCRError.oauth(.invalidSoftwareStatement, "a software statement is a compact JWT, not a JWS JSON serialization")
+        }
+        guard let claims = jws.claims else { throw DCRError.oauth(.invalidSoftwareStatement, "the payload is not a JSON object of claims") }
+        guard let issuer = claims["iss"]?.stringValue, !issuer.isEmpty else {
+            throw DCRError.oauth(.invalidSoftwareStatement, "payload.iss: missing; a statement must name its issuer (RFC 7591 §2.3)")
+        }
+        guard let keys = trustedIssuers[issuer] else {
+            throw DCRError.oauth(.unapprovedSoftwareStatement, "issuer \"\(issuer)\" is not trusted by this server")
+        }
+        let verifier = TokenVerifier(keys: keys, options: .init(allowedAlgorithms: StatementValidator.allowedAlgorithms), requireCompact: true)
+        let result = verifier.verify(jws, at: now)
+        if !result.isValid {
+            throw DCRError.oauth(.invalidSoftwareStatement, result.failures.map(\.description).joined(separator: "; "))
+        }
+        let errors: [LintFinding]
+        do {
+            let linter = try Linter(options: LintOptions(profile: .softwareStatement, keys: keys, now: now))
+            errors = linter.lint(statement).findings.filter { $0.severity == .error }
+        } catch {
+            throw DCRError.storage("lint set-up failed: \(error)")
+        }
+        if !errors.isEmpty {
+            let reasons = errors.prefix(5).map { "\($0.location): \($0.message) [\($0.rule.id)]" }
+            throw DCRError.oauth(.invalidSoftwareStatement, reasons.joined(separator: "; "))
+        }
+        guard let softwareID = (claims["software_id"] ?? claims["sub"])?.stringValue, !softwareID.isEmpty else {
+            throw DCRError.oauth(.invalidSoftwareStatement, "the statement names no software (software_id or sub)")
+        }
+        return Validated(claims: claims, issuer: issuer, softwareID: softwareID)
+    }
+}

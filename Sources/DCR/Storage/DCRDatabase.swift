@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+
+/// The server's SQLite database (GRDB, WAL): applications, clients, issued and revoked tokens, usage events.
+/// It survives restarts and `kill -9`: every write is a committed transaction before the response goes out.
+public final class DCRDatabase: Sendable {
+    public static let fileName = "jwstool.sqlite"
+    let pool: DatabasePool
+
+    public init(state: StateDirectory) throws(DCRError) {
+        try state.prepare()
+        try state.touchPrivate(DCRDatabase.fileName)
+        do {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            pool = try DatabasePool(path: state.file(DCRDatabase.fileName), configuration: configuration)
+            try DCRDatabase.migrator.migrate(pool)
+        } catch {
+            throw DCRError.storage("cannot open the database in \(state.path): \(error)")
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE applications (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    version TEXT NOT NULL,
+                    platforms TEXT NOT NULL,
+                    domains TEXT NOT NULL,
+                    scopes TEXT NOT NULL,
+                    issuer TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    revoked_at REAL
+                );
+                CREATE TABLE clients (
+                    client_id TEXT PRIMARY KEY NOT NULL,
+                    secret_digest TEXT NOT NULL,
+                    application_id TEXT NOT NULL REFERENCES applications(id),
+                    software_id TEXT NOT NULL,
+                    redirect_uris TEXT NOT NULL,
+                    scopes TEXT NOT NULL,
+                    platform TEXT,
+                    device_info TEXT,
+                    created_at REAL NOT NULL
+                );
+                CREATE INDEX clients_application ON clients(application_id);
+                CREATE TABLE issued_tokens (
+                    jti TEXT PRIMARY KEY NOT NULL,
+                    client_id TEXT NOT NULL,
+                    issued_at REAL NOT NULL,
+                    expires_at REAL NOT NULL,
+                    revoked_at REAL
+                );
+                CREATE INDEX issued_tokens_client ON issued_tokens(client_id);
+                CREATE TABLE usage_events (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    time REAL NOT NULL,
+                    endpoint TEXT NOT NULL,
+                    method TEXT NOT NULL,
+                    status INTEGER NOT NULL,
+                    client_id TEXT,
+                    application_id TEXT,
+                    application_name TEXT,
+                    platform TEXT,
+                    ip TEXT
+                );
+                CREATE INDEX usage_events_time ON usage_events(time);
+                """)
+        }
+        return migrator
+    }
+
+    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(DCRError) -> T {
+        do { return try pool.read(body) } catch { throw DCRError.storage("database read failed: \(error)") }
+    }
+
+    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(DCRError) -> T {
+        do { return try pool.write(body) } catch { throw DCRError.storage("database write failed: \(error)") }
+    }
+}
+
+extension Array where Element == String {
+    /// Stored as one text column, one value per line (values never contain line breaks).
+    var storedList: String { joined(separator: "\n") }
+    init(storedList: String) { self = storedList.isEmpty ? [] : storedList.components(separatedBy: "\n") }
+}
+
+extension DCRDatabase {
+    /// How many applications and clients are stored (for status output and tests).
+    public func applicationsAndClients() throws(DCRError) -> (applications: Int, clients: Int) {
+        try read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM applications") ?? 0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM clients") ?? 0)
+        }
+    }
+}

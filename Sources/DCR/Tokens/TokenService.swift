@@ -1,0 +1,132 @@
+import GRDB
+import JOSE
+
+/// `POST /o/client/token` (client_credentials), RFC 7662 introspection and RFC 7009 revocation.
+///
+/// Access tokens are JWTs signed with the server's token key: the service's claims (`sub` = client_id, `iss`, `iat`,
+/// `nbf`, `exp`, `scopes` comma-separated) plus RFC 9068's (`typ: at+jwt`, `client_id`, `jti`, `aud`, `scope`).
+public struct TokenService: Sendable {
+    /// An issued token.
+    public struct Issued: Sendable {
+        public let response: JSONValue
+        public let clientID: String
+        public let applicationID: String
+        public let applicationName: String
+        public let platform: String?
+    }
+
+    /// A client found by its credentials.
+    public struct AuthenticatedClient: Sendable {
+        public let clientID: String
+        public let applicationID: String
+        public let applicationName: String
+        public let applicationActive: Bool
+        public let scopes: [String]
+        public let platform: String?
+    }
+
+    let database: DCRDatabase
+    let keys: ServerKeys
+    let issuer: String
+    public let audience: String
+    let lifetime: Int
+    let profile: ServerProfile
+
+    public init(database: DCRDatabase, keys: ServerKeys, issuer: String, audience: String, lifetime: Int, profile: ServerProfile) {
+        self.database = database
+        self.keys = keys
+        self.issuer = issuer
+        self.audience = audience
+        self.lifetime = lifetime
+        self.profile = profile
+    }
+
+    /// Authenticates the client: unknown id or wrong secret → invalid_client (the same answer for both).
+    public func authenticate(_ credentials: ClientAuthentication?) throws(DCRError) -> AuthenticatedClient {
+        guard let credentials else { throw DCRError.oauth(.invalidClient, "client authentication is required (client_id and client_secret)") }
+        let id = credentials.clientID
+        let found: (client: AuthenticatedClient, digest: String)? = try database.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT c.client_id, c.secret_digest, c.scopes, c.platform, a.id AS application_id, a.name AS application_name, a.status
+                FROM clients c JOIN applications a ON a.id = c.application_id WHERE c.client_id = ?
+                """, arguments: [id]).map { row in
+                (AuthenticatedClient(clientID: row["client_id"], applicationID: row["application_id"], applicationName: row["application_name"],
+                                     applicationActive: (row["status"] as String) == "active", scopes: [String](storedList: row["scopes"]),
+                                     platform: row["platform"]), row["secret_digest"])
+            }
+        }
+        // Compare against a digest even for unknown clients, so the answer takes the same time either way.
+        let stored = found?.digest ?? SecretDigest.digest("unknown client \(id)")
+        guard SecretDigest.matches(credentials.clientSecret, digest: stored), let found else {
+            throw DCRError.oauth(.invalidClient, "client authentication failed (unknown client or wrong secret)")
+        }
+        return found.client
+    }
+
+    /// Issues an access token for a `client_credentials` request.
+    public func issue(grantType: String?, credentials: ClientAuthentication?) throws(DCRError) -> Issued {
+        guard let grantType, !grantType.isEmpty else { throw DCRError.oauth(.invalidRequest, "grant_type is required") }
+        let client = try authenticate(credentials)
+        guard grantType == "client_credentials" else {
+            throw DCRError.oauth(.unsupportedGrantType, "grant_type \"\(grantType)\" is not supported; this server issues client_credentials tokens")
+        }
+        guard client.applicationActive else {
+            throw DCRError.oauth(.unauthorizedClient, "the client's application \(client.applicationID) has been revoked")
+        }
+        let now = NumericDate.now.secondsSinceEpoch
+        let issuedAt = Int64(now)
+        let expiresAt = issuedAt + Int64(lifetime)
+        let jti = SecretGenerator.uuid()
+        let claims: JSONValue = .object([
+            ("sub", .string(client.clientID)), ("iss", .string(issuer)), ("aud", .string(audience)),
+            ("iat", .integer(issuedAt)), ("nbf", .integer(issuedAt)), ("exp", .integer(expiresAt)),
+            ("client_id", .string(client.clientID)), ("jti", .string(jti)),
+            ("scopes", .string(client.scopes.joined(separator: ","))), ("scope", .string(client.scopes.joined(separator: " "))),
+        ])
+        let token: String
+        do {
+            token = try JWSSigner().signJWT(claims, key: keys.tokenKey, algorithm: keys.tokenAlgorithm,
+                                           header: [("typ", "at+jwt")] + (keys.tokenKey.id.map { [("kid", JSONValue.string($0))] } ?? []))
+        } catch {
+            throw DCRError.storage("cannot sign the access token: \(error)")
+        }
+        let clientID = client.clientID
+        try database.write { db in
+            try db.execute(sql: "INSERT INTO issued_tokens (jti, client_id, issued_at, expires_at) VALUES (?, ?, ?, ?)",
+                           arguments: [jti, clientID, Double(issuedAt), Double(expiresAt)])
+        }
+        let response: JSONValue = .object([
+            ("access_token", .string(token)), ("token_type", "bearer"), ("expires_in", .integer(Int64(lifetime))),
+            ("created_at", .integer(profile.issuedAt(now))), ("id", .string(jti)),
+            ("scope", .string(client.scopes.joined(separator: " "))),
+        ])
+        return Issued(response: response, clientID: client.clientID, applicationID: client.applicationID,
+                      applicationName: client.applicationName, platform: client.platform)
+    }
+
+    /// RFC 7662: what the server knows of `token`, for the client it was issued to (others learn only `active: false`).
+    public func introspect(_ token: String?, credentials: ClientAuthentication?, validator: BearerValidator) throws(DCRError) -> JSONValue {
+        let client = try authenticate(credentials)
+        guard let token, !token.isEmpty else { throw DCRError.oauth(.invalidRequest, "token is required") }
+        guard let access = try? validator.validate(token), access.clientID == client.clientID else { return ["active": false] }
+        var members: [(String, JSONValue)] = [("active", true), ("token_type", "Bearer")]
+        for name in ["scope", "client_id", "sub", "aud", "iss", "exp", "iat", "nbf", "jti"] {
+            if let value = access.claims[name] { members.append((name, value)) }
+        }
+        return .object(members)
+    }
+
+    /// RFC 7009: revokes `token` if it was issued to the authenticated client; unknown tokens are not an error.
+    public func revoke(_ token: String?, credentials: ClientAuthentication?) throws(DCRError) {
+        let client = try authenticate(credentials)
+        guard let token, !token.isEmpty else { throw DCRError.oauth(.invalidRequest, "token is required") }
+        guard let jws = try? JWS.parse(token), let claims = jws.claims, let jti = claims["jti"]?.stringValue,
+              (try? JWSVerifier(keys: KeySet([keys.tokenKey.publicKey])).verify(jws)) != nil else { return }
+        let now = NumericDate.now.secondsSinceEpoch
+        let clientID = client.clientID
+        try database.write { db in
+            try db.execute(sql: "UPDATE issued_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE jti = ? AND client_id = ?",
+                           arguments: [now, jti, clientID])
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import DCR
+import Foundation
+import GRDB
+import JOSE
+
+/// The client's cache, `client.sqlite` in the state directory (owner-only, 0600): the credentials of every
+/// registration, keyed by server and software id, reused indefinitely (registering again costs users their sessions),
+/// and the current access token per client, until shortly before it expires.
+public final class CredentialStore: Sendable {
+    public static let fileName = "client.sqlite"
+
+    /// Cached client credentials.
+    public struct Credentials: Sendable {
+        public let server: String
+        public let softwareID: String
+        public let clientID: String
+        public let clientSecret: String
+        public let registeredAt: Double
+    }
+
+    private let queue: DatabaseQueue
+
+    public init(state: StateDirectory) throws(DCRError) {
+        try state.prepare()
+        try state.touchPrivate(CredentialStore.fileName)
+        do {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            queue = try DatabaseQueue(path: state.file(CredentialStore.fileName), configuration: configuration)
+            var migrator = DatabaseMigrator()
+            migrator.registerMigration("v1") { db in
+                try db.execute(sql: """
+                    CREATE TABLE credentials (
+                        server TEXT NOT NULL, software_id TEXT NOT NULL, client_id TEXT NOT NULL, client_secret TEXT NOT NULL,
+                        registered_at REAL NOT NULL, PRIMARY KEY (server, software_id));
+                    CREATE TABLE tokens (
+                        server TEXT NOT NULL, client_id TEXT NOT NULL, access_token TEXT NOT NULL, expires_at REAL NOT NULL,
+                        PRIMARY KEY (server, client_id));
+                    """)
+            }
+            try migrator.migrate(queue)
+        } catch {
+            throw DCRError.storage("cannot open the credential cache in \(state.path): \(error)")
+        }
+    }
+
+    public func save(_ credentials: Credentials) throws(DCRError) {
+        do {
+            try queue.write { db in
+                try db.execute(sql: "INSERT OR REPLACE INTO credentials VALUES (?, ?, ?, ?, ?)",
+                               arguments: [credentials.server, credentials.softwareID, credentials.clientID, credentials.clientSecret, credentials.registeredAt])
+            }
+        } catch { throw DCRError.storage("cannot store the credentials: \(error)") }
+    }
+
+    /// The credentials for `server`: by software id, by client id, or the only registration there.
+    public func credentials(server: String, softwareID: String? = nil, clientID: String? = nil) throws(DCRError) -> [Credentials] {
+        do {
+            return try queue.read { db in
+                var sql = "SELECT * FROM credentials WHERE server = ?"
+                var arguments: StatementArguments = [server]
+                if let softwareID {
+                    sql += " AND software_id = ?"
+                    arguments += [softwareID]
+                }
+                if let clientID {
+                    sql += " AND client_id = ?"
+                    arguments += [clientID]
+                }
+                return try Row.fetchAll(db, sql: sql + " ORDER BY registered_at DESC", arguments: arguments).map { row in
+                    Credentials(server: row["server"], softwareID: row["software_id"], clientID: row["client_id"],
+                                clientSecret: row["client_secret"], registeredAt: row["registered_at"])
+                }
+            }
+        } catch { throw DCRError.storage("cannot read the credential cache: \(error)") }
+    }
+
+    /// The cached token for a client while more than `margin` seconds of it remain.
+    public func token(server: String, clientID: String, margin: Double = 60) throws(DCRError) -> String? {
+        let now = NumericDate.now.secondsSinceEpoch
+        do {
+            return try queue.read { db in
+                try String.fetchOne(db, sql: "SELECT access_token FROM tokens WHERE server = ? AND client_id = ? AND expires_at > ?",
+                                    arguments: [server, clientID, now + margin])
+            }
+        } catch { throw DCRError.storage("cannot read the token cache: \(error)") }
+    }
+
+    public func saveToken(_ token: String, server: String, clientID: String, expiresAt: Double) throws(DCRError) {
+        do {
+            try queue.write { db in
+                try db.execute(sql: "INSERT OR REPLACE INTO tokens VALUES (?, ?, ?, ?)", arguments: [server, clientID, token, expiresAt])
+            }
+        } catch { throw DCRError.storage("cannot store the token: \(error)") }
+    }
+
+    public func forgetToken(server: String, clientID: String) throws(DCRError) {
+        do {
+            try queue.write { db in try db.execute(sql: "DELETE FROM tokens WHERE server = ? AND client_id = ?", arguments: [server, clientID]) }
+        } catch { throw DCRError.storage("cannot update the token cache: \(error)") }
+    }
+}

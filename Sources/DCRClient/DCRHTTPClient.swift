@@ -1,0 +1,103 @@
+import AsyncHTTPClient
+import DCR
+import Foundation
+import JOSE
+import NIOCore
+
+/// An HTTP answer.
+public struct HTTPReply: Sendable {
+    public let status: Int
+    public let headers: [(name: String, value: String)]
+    public let body: [UInt8]
+
+    public func header(_ name: String) -> String? { headers.first { $0.name.lowercased() == name.lowercased() }?.value }
+    public var text: String { String(decoding: body, as: UTF8.self) }
+}
+
+/// Talks to a DCR server over HTTP (AsyncHTTPClient). A 429 is waited out — `Retry-After` seconds, at least one —
+/// up to five times, each wait reported through `notice`; nothing else is retried here.
+public struct DCRHTTPClient: Sendable {
+    public static let maximumThrottleRetries = 5
+    public let notice: @Sendable (String) -> Void
+
+    public init(notice: @escaping @Sendable (String) -> Void = { _ in }) { self.notice = notice }
+
+    /// Sends a request, waiting out throttling unless `waitingOutThrottling` is false.
+    public func send(_ method: String, _ url: String, headers: [(String, String)] = [], body: [UInt8]? = nil,
+                     waitingOutThrottling: Bool = true) async throws(ClientError) -> HTTPReply {
+        var attempt = 0
+        while true {
+            let reply = try await sendOnce(method, url, headers: headers, body: body)
+            guard reply.status == 429, waitingOutThrottling else { return reply }
+            attempt += 1
+            guard attempt <= DCRHTTPClient.maximumThrottleRetries else {
+                throw ClientError.unreachable("\(url) is still throttling (429) after \(DCRHTTPClient.maximumThrottleRetries) retries")
+            }
+            let wait = max(1, Int(reply.header("Retry-After")?.trimmingCharacters(in: .whitespaces) ?? "") ?? 1)
+            notice("throttled (429) by \(Self.origin(url)); waiting \(wait)s, retry \(attempt) of \(DCRHTTPClient.maximumThrottleRetries)")
+            try? await Task.sleep(for: .seconds(wait))
+        }
+    }
+
+    private func sendOnce(_ method: String, _ url: String, headers: [(String, String)], body: [UInt8]?) async throws(ClientError) -> HTTPReply {
+        var request = HTTPClientRequest(url: url)
+        request.method = .init(rawValue: method)
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
+        do {
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+            let collected = try await response.body.collect(upTo: 16 << 20)
+            return HTTPReply(status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) }, body: Array(buffer: collected))
+        } catch {
+            throw ClientError.unreachable("\(method) \(Self.origin(url)): \(error)")
+        }
+    }
+
+    /// `POST /o/client/register`: the RFC 7591 response on 201.
+    public func register(server: String, statement: String, redirectURI: String?, deviceInfo: String) async throws(ClientError) -> JSONValue {
+        var members: [(String, JSONValue)] = [("software_statement", .string(statement))]
+        if let redirectURI { members.append(("redirect_uri", .string(redirectURI))) }
+        let reply = try await send("POST", server + "/o/client/register",
+                                   headers: [("Content-Type", "application/json"), ("Accept", "application/json"), (DeviceInfo.headerName, deviceInfo)],
+                                   body: JSONValue.object(members).serialized())
+        return try Self.json(reply, expecting: [201, 200], from: "registration")
+    }
+
+    /// `POST /o/client/token` with `client_credentials` (201 from the service, 200 from RFC servers).
+    public func token(server: String, clientID: String, clientSecret: String) async throws(ClientError) -> (token: String, expiresIn: Int) {
+        let form = "grant_type=client_credentials&client_id=\(Self.formEncoded(clientID))&client_secret=\(Self.formEncoded(clientSecret))"
+        let reply = try await send("POST", server + "/o/client/token",
+                                   headers: [("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json")], body: Array(form.utf8))
+        let json = try Self.json(reply, expecting: [200, 201], from: "token request")
+        guard let token = json["access_token"]?.stringValue, !token.isEmpty else {
+            throw ClientError.refused(status: reply.status, code: "invalid_response", description: "the token response has no access_token")
+        }
+        return (token, Int(json["expires_in"]?.integerValue ?? 3600))
+    }
+
+    /// The JSON body of a successful reply, else the server's OAuth error as `.refused`.
+    static func json(_ reply: HTTPReply, expecting statuses: Set<Int>, from what: String) throws(ClientError) -> JSONValue {
+        let json = try? JSONValue.parse(reply.body)
+        guard statuses.contains(reply.status) else {
+            let code = json?["error"]?.stringValue ?? json?["code"]?.stringValue ?? "http_\(reply.status)"
+            let description = json?["error_description"]?.stringValue ?? json?["message"]?.stringValue ?? String(reply.text.prefix(200))
+            throw ClientError.refused(status: reply.status, code: code, description: description)
+        }
+        guard let json, json.isObject else {
+            throw ClientError.refused(status: reply.status, code: "invalid_response", description: "the \(what) answer is not a JSON object")
+        }
+        return json
+    }
+
+    static func formEncoded(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    /// `scheme://host:port` of a URL, for messages (never the path or query, which may hold credentials).
+    static func origin(_ url: String) -> String {
+        guard let components = URLComponents(string: url), let scheme = components.scheme, let host = components.host else { return "the server" }
+        return "\(scheme)://\(host)\(components.port.map { ":\($0)" } ?? "")"
+    }
+}

@@ -1,0 +1,90 @@
+import DCR
+import Hummingbird
+import Logging
+
+/// `/o/client/…`: registration (RFC 7591), token (client_credentials), introspection (RFC 7662), revocation (RFC 7009).
+struct ClientController {
+    let server: AuthorizationServer
+
+    var profile: ServerProfile { server.configuration.profile }
+
+    func addRoutes(to group: RouterGroup<DCRRequestContext>) {
+        group.post("register", use: register)
+        group.post("token", use: token)
+        group.post("introspect", use: introspect)
+        group.post("revoke", use: revoke)
+    }
+
+    @Sendable func register(_ request: Request, context: DCRRequestContext) async throws -> Response {
+        var request = request
+        let body: ByteBuffer
+        do { body = try await request.collectBody(upTo: RegistrationService.maximumBodySize) } catch {
+            var response = Responses.oauthError(.invalidRequest, "the body is larger than \(RegistrationService.maximumBodySize) bytes", profile: profile)
+            response.status = .contentTooLarge
+            return response
+        }
+        do throws(DCRError) {
+            let registered = try server.registration.register(body: Array(buffer: body), contentType: request.headers[.contentType],
+                                                               deviceInfo: request.headers[.deviceInfo])
+            context.usage.set(clientID: registered.clientID, applicationID: registered.application.id,
+                              applicationName: registered.application.name, platform: registered.platform)
+            context.logger.info("registered a client", metadata: ["client_id": "\(registered.clientID)", "application": "\(registered.application.id)"])
+            return Responses.json(registered.response, status: .created, noStore: true)
+        } catch {
+            return Responses.failure(error, profile: profile)
+        }
+    }
+
+    @Sendable func token(_ request: Request, context: DCRRequestContext) async throws -> Response {
+        do throws(DCRError) {
+            let parameters = try await formParameters(request)
+            let credentials = try ClientAuthentication.from(parameters: parameters, authorization: request.headers[.authorization])
+            let grantType = try single("grant_type", parameters)
+            let issued = try server.tokens.issue(grantType: grantType, credentials: credentials)
+            context.usage.set(clientID: issued.clientID, applicationID: issued.applicationID, applicationName: issued.applicationName, platform: issued.platform)
+            return Responses.json(issued.response, status: HTTPResponse.Status(code: profile.tokenStatus), noStore: true)
+        } catch {
+            return Responses.failure(error, profile: profile)
+        }
+    }
+
+    @Sendable func introspect(_ request: Request, context: DCRRequestContext) async throws -> Response {
+        do throws(DCRError) {
+            let parameters = try await formParameters(request)
+            let credentials = try ClientAuthentication.from(parameters: parameters, authorization: request.headers[.authorization])
+            let answer = try server.tokens.introspect(try single("token", parameters), credentials: credentials, validator: server.bearer)
+            return Responses.json(answer, noStore: true)
+        } catch {
+            return Responses.failure(error, profile: profile)
+        }
+    }
+
+    @Sendable func revoke(_ request: Request, context: DCRRequestContext) async throws -> Response {
+        do throws(DCRError) {
+            let parameters = try await formParameters(request)
+            let credentials = try ClientAuthentication.from(parameters: parameters, authorization: request.headers[.authorization])
+            try server.tokens.revoke(try single("token", parameters), credentials: credentials)
+            return Response(status: .ok, headers: [.cacheControl: "no-store"])
+        } catch {
+            return Responses.failure(error, profile: profile)
+        }
+    }
+
+    /// Query parameters plus an `application/x-www-form-urlencoded` body (at most 64 KiB).
+    private func formParameters(_ request: Request) async throws(DCRError) -> [String: [String]] {
+        var request = request
+        var body: ByteBuffer? = nil
+        if request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
+            do { body = try await request.collectBody(upTo: RegistrationService.maximumBodySize) } catch {
+                throw DCRError.oauth(.invalidRequest, "the body is larger than \(RegistrationService.maximumBodySize) bytes")
+            }
+        }
+        return request.parameters(formBody: body)
+    }
+
+    private func single(_ name: String, _ parameters: [String: [String]]) throws(DCRError) -> String? {
+        guard let values = parameters[name] else { return nil }
+        guard values.count == 1 else { throw DCRError.oauth(.invalidRequest, "\(name) was given \(values.count) times") }
+        return values[0]
+    }
+}

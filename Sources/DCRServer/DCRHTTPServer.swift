@@ -1,0 +1,72 @@
+import DCR
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The DCR server over HTTP (Hummingbird 2): routes grouped by resource, throttling and usage recording as middleware.
+public enum DCRHTTPServer {
+    /// The router for `server`.
+    public static func router(for server: AuthorizationServer) -> Router<DCRRequestContext> {
+        let router = Router(context: DCRRequestContext.self)
+        router.add(middleware: UsageRecordingMiddleware(database: server.database))
+        let clients = router.group("o/client")
+        clients.add(middleware: ThrottleMiddleware(limiter: server.limiter))
+        ClientController(server: server).addRoutes(to: clients)
+        DiscoveryController(server: server).addRoutes(to: router.group(".well-known"))
+        ReportController(server: server).addRoutes(to: router)
+        let admin = router.group("admin/applications")
+        admin.add(middleware: AdminAuthenticationMiddleware(token: server.adminToken, profile: server.configuration.profile))
+        AdminController(server: server).addRoutes(to: admin)
+        return router
+    }
+
+    /// An application listening on `host:port` (0 picks a free port); `onRunning` receives the bound port.
+    public static func application(for server: AuthorizationServer, host: String, port: Int, logger: Logger,
+                                   onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        Application(router: router(for: server),
+                    configuration: .init(address: .hostname(host, port: port), serverName: "jwstool"),
+                    onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+                    logger: logger)
+    }
+}
+
+/// A DCR server running inside this process on a loopback port: the embedded default of `jwstool register`, `token` and
+/// `call`. The same HTTP server as `jwstool serve`, so embedded and remote use one client path.
+public final class EmbeddedServer: Sendable {
+    public let baseURL: String
+    private let group: ServiceGroup
+    private let task: Task<Void, any Error>
+
+    private init(baseURL: String, group: ServiceGroup, task: Task<Void, any Error>) {
+        self.baseURL = baseURL
+        self.group = group
+        self.task = task
+    }
+
+    /// Starts the server on 127.0.0.1 with an ephemeral port and returns once it accepts connections.
+    public static func start(_ server: AuthorizationServer, logger: Logger) async throws -> EmbeddedServer {
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let application = DCRHTTPServer.application(for: server, host: "127.0.0.1", port: 0, logger: logger) { port in
+            continuation.yield(port)
+            continuation.finish()
+        }
+        let group = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
+        let task = Task {
+            // Ends the port stream if the server stops (or never binds), so start() cannot wait forever.
+            defer { continuation.finish() }
+            try await group.run()
+        }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else {
+            let reason = await task.result.failure.map { "\($0)" } ?? "it stopped"
+            throw DCRError.storage("the embedded server did not start: \(reason)")
+        }
+        return EmbeddedServer(baseURL: "http://127.0.0.1:\(port)", group: group, task: task)
+    }
+
+    /// Stops gracefully: requests in flight finish first.
+    public func stop() async {
+        await group.triggerGracefulShutdown()
+        _ = await task.result
+    }
+}

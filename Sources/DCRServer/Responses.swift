@@ -1,0 +1,105 @@
+import DCR
+import Foundation
+import HTTPTypes
+import Hummingbird
+import JOSE
+
+/// Building the server's responses. JSON bodies come from `JSONValue` (jansson).
+enum Responses {
+    static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok, noStore: Bool = false, contentType: String = "application/json") -> Response {
+        var headers: HTTPFields = [.contentType: contentType]
+        if noStore {
+            headers[.cacheControl] = "no-store"
+            headers[.pragma] = "no-cache"
+        }
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: value.serialized())))
+    }
+
+    static func text(_ text: String, status: HTTPResponse.Status, contentType: String = "text/plain; charset=utf-8", headers extra: HTTPFields = [:]) -> Response {
+        var headers = extra
+        headers[.contentType] = contentType
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// An OAuth error: `{"error", "error_description"}`, status by profile, never cached.
+    static func oauthError(_ code: OAuthErrorCode, _ description: String, profile: ServerProfile) -> Response {
+        var response = json(.object([("error", .string(code.rawValue)), ("error_description", .string(description))]),
+                            status: HTTPResponse.Status(code: profile.status(for: code)), noStore: true)
+        if code == .invalidClient && profile.challengesInvalidClient {
+            response.headers[.wwwAuthenticate] = #"Basic realm="jwstool", error="invalid_client""#
+        }
+        return response
+    }
+
+    /// 429 as the service sends it: a small HTML page and `Retry-After`.
+    static func throttled(retryAfter: Int) -> Response {
+        text("<html><head><title>429 Too Many Requests</title></head><body><h1>Too Many Requests</h1></body></html>\n",
+             status: .tooManyRequests, contentType: "text/html; charset=utf-8", headers: [.retryAfter: String(retryAfter)])
+    }
+
+    /// 401 on a protected API: `WWW-Authenticate: Bearer error="invalid_token"` and the service's enhanced-error body.
+    static func invalidToken(_ description: String) -> Response {
+        let body: JSONValue = .object([
+            ("status", 401), ("code", "invalid_access_token_client_application"), ("message", .string(description)),
+            ("action", "application-registration"), ("trace", .string(UUID().uuidString.lowercased())),
+        ])
+        var response = json(body, status: .unauthorized)
+        let quoted = description.replacingOccurrences(of: "\\", with: "").replacingOccurrences(of: "\"", with: "'")
+        response.headers[.wwwAuthenticate] = #"Bearer error="invalid_token", error_description="\#(quoted)""#
+        return response
+    }
+
+    /// The response for a `DCRError` outside the OAuth endpoints (admin, reports).
+    static func failure(_ error: DCRError, profile: ServerProfile) -> Response {
+        switch error {
+        case .oauth(.invalidToken, let text): return invalidToken(text)
+        case .oauth(let code, let text): return oauthError(code, text, profile: profile)
+        case .throttled(let seconds): return throttled(retryAfter: seconds)
+        case .notFound(let text): return self.text(text + "\n", status: .notFound)
+        case .badRequest(let text): return self.text(text + "\n", status: .badRequest)
+        case .unauthorized(let text):
+            return self.text(text + "\n", status: .unauthorized, headers: [.wwwAuthenticate: #"Bearer realm="jwstool admin""#])
+        case .storage(let text): return self.text("internal error: \(text)\n", status: .internalServerError)
+        }
+    }
+
+    /// The base URL a client used to reach us: scheme from `X-Forwarded-Proto`, host from `Host`.
+    static func baseURL(_ request: Request) -> String {
+        let scheme = request.headers[HTTPField.Name("X-Forwarded-Proto")!] ?? "http"
+        let host = request.head.authority ?? "127.0.0.1"
+        return "\(scheme)://\(host)"
+    }
+}
+
+extension Request {
+    /// The parameters of the query string and, for a form body, of the body: each name with every value.
+    func parameters(formBody: ByteBuffer?) -> [String: [String]] {
+        var parameters: [String: [String]] = [:]
+        func add(_ text: Substring) {
+            for pair in text.split(separator: "&") where !pair.isEmpty {
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                let name = String(parts[0]).formDecoded
+                let value = parts.count > 1 ? String(parts[1]).formDecoded : ""
+                parameters[name, default: []].append(value)
+            }
+        }
+        add(Substring(uri.query ?? ""))
+        if let formBody { add(Substring(String(buffer: formBody))) }
+        return parameters
+    }
+}
+
+extension String {
+    /// application/x-www-form-urlencoded decoding: `+` is a space, `%XX` a byte.
+    var formDecoded: String {
+        replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? self
+    }
+}
+
+extension Result {
+    /// The error of a failed result.
+    var failure: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import DCR
+import DCRClient
+import Foundation
+import JOSE
+
+/// `jwstool app …`: the dashboard — registered applications and their software statements.
+struct AppCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "app",
+        abstract: "Manage registered applications and mint their software statements (the dashboard).",
+        discussion: """
+            With no --server these act on the embedded server's state directory; with --server URL they use its admin \
+            API, authenticated by --admin-token or $JWSTOOL_ADMIN_TOKEN.
+            """,
+        subcommands: [AppInitCommand.self, AppCreateCommand.self, AppListCommand.self, AppShowCommand.self, AppStatementCommand.self, AppRevokeCommand.self])
+}
+
+/// Where `app` commands act: the local state directory, or a server's admin API.
+struct AppOptions: ParsableArguments {
+    @OptionGroup var state: StateOptions
+    @OptionGroup var target: ServerOptions
+    @Option(help: ArgumentHelp("The server's admin token (default $JWSTOOL_ADMIN_TOKEN).", valueName: "token")) var adminToken: String?
+
+    /// Runs `local` on this state directory's catalog, or sends the admin request for `remote`.
+    func perform(local: (ApplicationCatalog) throws(DCRError) -> JSONValue, remote: (method: String, path: String, body: JSONValue?)) async throws -> JSONValue {
+        guard let server = target.server else {
+            do {
+                let authorization = try AuthorizationServer(ServerConfiguration(state: state.state))
+                return try local(authorization.catalog)
+            } catch { throw CLIFailure(error) }
+        }
+        guard let token = adminToken ?? ProcessInfo.processInfo.environment["JWSTOOL_ADMIN_TOKEN"], !token.isEmpty else {
+            throw CLIFailure(.usage, "--server needs the admin token: --admin-token TOKEN or $JWSTOOL_ADMIN_TOKEN (the server's admin-token file)")
+        }
+        let base = server.hasSuffix("/") ? String(server.dropLast()) : server
+        let http = DCRHTTPClient(notice: { Terminal.note("jwstool: \($0)") })
+        var headers = [("Authorization", "Bearer \(token)"), ("Accept", "application/json")]
+        if remote.body != nil { headers.append(("Content-Type", "application/json")) }
+        let reply = try await http.send(remote.method, base + remote.path, headers: headers, body: remote.body?.serialized())
+        guard (200...299).contains(reply.status) else {
+            throw CLIFailure(.remote, "the server refused (\(reply.status)): \(reply.text.trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+        do { return try JSONValue.parse(reply.body) } catch { throw CLIFailure(.remote, "the admin API answered with something that is not JSON: \(error)") }
+    }
+}
+
+/// Writes a statement to `--out` (never over an existing file unless --force) or stdout.
+enum StatementOutput {
+    static func write(_ statement: String, to path: String?, force: Bool) throws {
+        guard let path else { return print(statement) }
+        try Files.write(Array((statement + "\n").utf8), to: path, mode: Files.publicMode, overwrite: force)
+        Terminal.note("statement written to \(path)")
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import DCR
+import DCRServer
+import Foundation
+import JOSE
+import Logging
+
+/// `jwstool serve`: the DCR server over HTTP, for integration tests of other applications.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the DCR server: registration, tokens, usage reports and the dashboard's admin API.",
+        discussion: """
+            State (database, keys, admin token) lives in the state directory and survives restarts. The admin token \
+            for /admin/applications is in its admin-token file (mode 0600). SIGINT or SIGTERM stops the server \
+            gracefully.
+            """)
+
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
+    @OptionGroup var state: StateOptions
+    @Option(help: "The issuer name of minted statements and access tokens.") var issuer = ServerConfiguration.defaultIssuer
+    @Option(help: "adobe-pass (as the real service) or rfc (RFC 6749/7591 to the letter).") var profile: ServerProfile = .adobePass
+    @Option(help: "Access-token lifetime in seconds.") var tokenLifetime = 21_600
+    @Option(help: "Access-token algorithm: RS256, ES256 or EdDSA.") var tokenAlg: Algorithm = .rs256
+    @Option(help: "Throttling: requests per second per client IP on register and token.") var rate: Double = 1
+    @Option(help: "Throttling: initial burst per client IP.") var burst: Double = 10
+    @Option(name: .customLong("trust"), help: ArgumentHelp("Trust another issuer's statements: ISSUER=JWKS-FILE, or a JWK Set file with an \"issuer\" member (repeatable).", valueName: "issuer=jwks"))
+    var trusted: [String] = []
+
+    func run() async throws {
+        var configuration = ServerConfiguration(state: state.state, issuer: issuer, profile: profile, tokenLifetime: tokenLifetime,
+                                                rate: rate, burst: burst, tokenAlgorithm: tokenAlg)
+        configuration.trustedIssuers = try TrustedIssuerFiles.load(trusted)
+        let server: AuthorizationServer
+        do { server = try AuthorizationServer(configuration) } catch { throw CLIFailure(error) }
+        var logger = Logger(label: "jwstool.serve")
+        logger.logLevel = ProcessInfo.processInfo.environment["JWSTOOL_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let host = self.host
+        let settings = server.configuration
+        let application = DCRHTTPServer.application(for: server, host: host, port: port, logger: logger) { bound in
+            Terminal.note("""
+                jwstool serve: listening on http://\(host):\(bound) (issuer \(settings.issuer), profile \(settings.profile.rawValue))
+                  state:       \(settings.state.path)
+                  admin token: \(settings.state.file(AdminToken.fileName))
+                """)
+        }
+        try await application.runService()
+    }
+}
+
+extension ServerProfile: ExpressibleByArgument {}
+
+/// `--trust` values: a JWK Set bound to the issuer whose statements it verifies.
+enum TrustedIssuerFiles {
+    static func load(_ values: [String]) throws -> [String: KeySet] {
+        var trusted: [String: KeySet] = [:]
+        for value in values {
+            var issuer: String? = nil
+            var path = value
+            if let equals = value.firstIndex(of: "="), !FileManager.default.fileExists(atPath: value) {
+                issuer = String(value[..<equals])
+                path = String(value[value.index(after: equals)...])
+            }
+            let bytes = try Files.read(path, what: "trusted JWK Set")
+            let document: JSONValue
+            do { document = try JSONValue.parse(bytes) } catch { throw CLIFailure(input: "trusted JWK Set \(path)", error) }
+            guard let name = issuer ?? document["issuer"]?.stringValue, !name.isEmpty else {
+                throw CLIFailure(.usage, "trusted JWK Set \(path): bind it to its issuer: --trust ISSUER=\(path)")
+            }
+            do { trusted[name, default: KeySet()].keys += try KeySet(jwks: document).keys } catch {
+                throw CLIFailure(input: "trusted JWK Set \(path)", error)
+            }
+        }
+        return trusted
+    }
+}

@@ -1,0 +1,149 @@
+import DCRClient
+import DCR
+import Foundation
+import JOSE
+import Testing
+
+@Suite("POST /o/client/register over real HTTP")
+struct RegistrationTests {
+    @Test("201 with the service's members plus RFC 7591's, never cached; the secret is stored only as a digest", arguments: ServerProfile.allCases)
+    func success(profile: ServerProfile) async throws {
+        let server = try await TestServer.start { $0.profile = profile }
+        defer { Task { await server.stop() } }
+        let (application, statement) = try server.application()
+        let reply = try await server.register(statement, redirectURI: "https://app.example.com/callback")
+        #expect(reply.status == 201, "\(reply.text)")
+        #expect(reply.header("Cache-Control") == "no-store")
+        let json = reply.json
+        #expect(json.memberNames.starts(with: ["client_id", "client_secret", "client_id_issued_at", "client_secret_expires_at", "redirect_uris", "grant_types", "scopes"]))
+        #expect(UUID(uuidString: json["client_id"]?.stringValue ?? "") != nil)
+        let secret = try #require(json["client_secret"]?.stringValue)
+        #expect(try Base64URL.decode(secret).count == 32)
+        let issuedAt = try #require(json["client_id_issued_at"]?.integerValue)
+        #expect(profile == .adobePass ? issuedAt > 1_000_000_000_000 : issuedAt < 10_000_000_000)
+        #expect(json["client_secret_expires_at"]?.integerValue == 0)
+        #expect(json["grant_types"] == ["client_credentials"])
+        #expect(json["scopes"] == ["usage:read", "reports:read"])
+        #expect(json["redirect_uris"] == ["https://app.example.com/callback"])
+        #expect(json["software_id"]?.stringValue == application.id)
+        let database = try Data(contentsOf: URL(fileURLWithPath: server.state.file(DCRDatabase.fileName)))
+        let wal = (try? Data(contentsOf: URL(fileURLWithPath: server.state.file(DCRDatabase.fileName + "-wal")))) ?? Data()
+        #expect(database.range(of: Data(secret.utf8)) == nil && wal.range(of: Data(secret.utf8)) == nil)
+        #expect(wal.range(of: Data(SecretDigest.digest(secret).utf8)) != nil || database.range(of: Data(SecretDigest.digest(secret).utf8)) != nil)
+    }
+
+    @Test("malformed requests are invalid_request, with nothing stored")
+    func invalidRequests() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let (_, statement) = try server.application()
+        let cases: [(HTTPReplyMaker, String)] = [
+            ({ try await server.register(statement, contentType: "text/plain") }, "Content-Type"),
+            ({ try await server.register(statement, device: nil) }, "X-Device-Info"),
+            ({ try await server.register(statement, device: "not base64!") }, "X-Device-Info"),
+            ({ try await server.register(statement, device: DeviceInfo.header(for: ["model": "x"])) }, "lacks"),
+            ({ try await server.http.send("POST", server.base + "/o/client/register", headers: [("Content-Type", "application/json"), ("X-Device-Info", TestServer.deviceHeader)], body: Array("{\"software_statement\":".utf8)) }, "not valid JSON"),
+            ({ try await server.http.send("POST", server.base + "/o/client/register", headers: [("Content-Type", "application/json"), ("X-Device-Info", TestServer.deviceHeader)], body: Array("{\"a\":1,\"a\":2}".utf8)) }, "duplicate"),
+            ({ try await server.http.send("POST", server.base + "/o/client/register", headers: [("Content-Type", "application/json"), ("X-Device-Info", TestServer.deviceHeader)], body: Array("{}".utf8)) }, "software_statement is required"),
+        ]
+        for (send, reason) in cases {
+            let reply = try await send()
+            #expect(reply.status == 400)
+            #expect(reply.json["error"]?.stringValue == "invalid_request", "\(reply.text)")
+            #expect(reply.json["error_description"]?.stringValue?.contains(reason) == true, "\(reply.text)")
+        }
+        let huge = Array(#"{"software_statement":""#.utf8) + [UInt8](repeating: UInt8(ascii: "a"), count: 70_000) + Array(#""}"#.utf8)
+        let tooLarge = try await server.http.send("POST", server.base + "/o/client/register", headers: [("Content-Type", "application/json"), ("X-Device-Info", TestServer.deviceHeader)], body: huge)
+        #expect(tooLarge.status == 413)
+        #expect(try server.server.database.clientCount() == 0)
+    }
+
+    typealias HTTPReplyMaker = @Sendable () async throws -> HTTPReply
+
+    @Test("bad statements are invalid_software_statement with the reason")
+    func invalidStatements() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let (application, statement) = try server.application()
+        let now = Int64(NumericDate.now.secondsSinceEpoch)
+        let attacker = try Key.generate(.rsa(bits: 2048))
+        var segments = statement.split(separator: ".").map(String.init)
+        segments[1] = Base64URL.encode(Array(#"{"sub":"x","iss":"https://jwstool.local"}"#.utf8))
+        let cases: [(String, String)] = [
+            ("not a token", "malformed"),
+            (segments.joined(separator: "."), "signature"),
+            (try server.statement(claims: ["iss": "https://jwstool.local", "sub": .string(application.id), "iat": .integer(now)], key: attacker), "signature"),
+            (try server.statement(claims: ["iss": "https://jwstool.local", "sub": .string(application.id), "iat": .integer(now), "client_secret": "leak"]), "statement-forbidden-member"),
+            (try server.statement(claims: ["iss": "https://jwstool.local", "sub": .string(application.id), "iat": .integer(now), "exp": .integer(now - 3600)]), "expired"),
+            (try JWSSigner().sign(Array(#"{"iss":"https://jwstool.local"}"#.utf8), with: [.init(key: server.server.keys.statementKey, algorithm: .rs256)]).serialized(as: .flattened), "compact"),
+        ]
+        for (text, reason) in cases {
+            let reply = try await server.register(text)
+            #expect(reply.status == 400)
+            #expect(reply.json["error"]?.stringValue == "invalid_software_statement", "\(reply.text)")
+            #expect(reply.json["error_description"]?.stringValue?.contains(reason) == true, "\(reason): \(reply.text)")
+        }
+    }
+
+    @Test("unknown issuer, unknown or revoked application are unapproved_software_statement")
+    func unapproved() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let now = Int64(NumericDate.now.secondsSinceEpoch)
+        let foreign = try server.statement(claims: ["iss": "https://other.example", "sub": "5f6c2a8e-1b3d-4e7f-9a0b-2c4d6e8f1a3b", "iat": .integer(now)])
+        let unknown = try server.statement(claims: ["iss": "https://jwstool.local", "sub": "5f6c2a8e-1b3d-4e7f-9a0b-2c4d6e8f1a3b", "iat": .integer(now)])
+        let (application, statement) = try server.application()
+        _ = try server.server.catalog.revoke(application.id)
+        for (text, reason) in [(foreign, "not trusted"), (unknown, "no registered application"), (statement, "revoked")] {
+            let reply = try await server.register(text)
+            #expect(reply.status == 400)
+            #expect(reply.json["error"]?.stringValue == "unapproved_software_statement", "\(reply.text)")
+            #expect(reply.json["error_description"]?.stringValue?.contains(reason) == true, "\(reply.text)")
+        }
+    }
+
+    @Test("a redirect URI outside the application's domains is invalid_redirect_uri", arguments: [
+        "https://evil.com/cb", "http://app.example.com/cb", "https://example.com.evil.com/cb", "https://app.example.com/cb#frag", "javascript:alert(1)",
+    ])
+    func redirectURI(uri: String) async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let (_, statement) = try server.application()
+        let reply = try await server.register(statement, redirectURI: uri)
+        #expect(reply.status == 400)
+        #expect(reply.json["error"]?.stringValue == "invalid_redirect_uri", "\(reply.text)")
+    }
+
+    @Test("statement values override request values (RFC 7591 §3.1.1)")
+    func statementWins() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let (application, _) = try server.application()
+        let now = Int64(NumericDate.now.secondsSinceEpoch)
+        let statement = try server.statement(claims: ["iss": "https://jwstool.local", "sub": .string(application.id), "software_id": .string(application.id),
+                                                      "iat": .integer(now), "redirect_uris": ["https://tv.example.com/done"]])
+        let reply = try await server.register(statement, redirectURI: "https://other.example.com/ignored")
+        #expect(reply.status == 201, "\(reply.text)")
+        #expect(reply.json["redirect_uris"] == ["https://tv.example.com/done"])
+    }
+
+    @Test("a trusted foreign issuer's statements register; its application can then be revoked")
+    func foreignIssuer() async throws {
+        let issuerKey = try Key.generate(.ec(.p256))
+        let publicKey = try issuerKey.publicKey
+        let server = try await TestServer.start { $0.trustedIssuers = ["https://partner.example": KeySet([publicKey])] }
+        defer { Task { await server.stop() } }
+        let id = "5f6c2a8e-1b3d-4e7f-9a0b-2c4d6e8f1a3b"
+        let statement = try server.statement(claims: ["iss": "https://partner.example", "software_id": .string(id), "sub": .string(id),
+                                                      "iat": .integer(Int64(NumericDate.now.secondsSinceEpoch)), "client_name": "Partner App"], key: issuerKey)
+        let reply = try await server.register(statement)
+        #expect(reply.status == 201, "\(reply.text)")
+        #expect(try server.server.catalog.require(id).name == "Partner App")
+        _ = try server.server.catalog.revoke(id)
+        #expect(try await server.register(statement).json["error"]?.stringValue == "unapproved_software_statement")
+    }
+}
+
+extension DCRDatabase {
+    func clientCount() throws -> Int { try applicationsAndClients().clients }
+}

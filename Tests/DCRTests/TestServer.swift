@@ -1,0 +1,93 @@
+import DCR
+import DCRClient
+import DCRServer
+import Foundation
+import JOSE
+import Logging
+
+/// A real DCR server on a loopback port over a fresh state directory, and a real HTTP client for it.
+final class TestServer: Sendable {
+    let state: StateDirectory
+    let server: AuthorizationServer
+    let embedded: EmbeddedServer
+    let http = DCRHTTPClient()
+
+    var base: String { embedded.baseURL }
+
+    static func start(_ configure: @Sendable (inout ServerConfiguration) -> Void = { _ in }, state: StateDirectory? = nil) async throws -> TestServer {
+        let state = state ?? StateDirectory(path: FileManager.default.temporaryDirectory.appendingPathComponent("dcr-tests-\(UUID().uuidString)").path)
+        var configuration = ServerConfiguration(state: state)
+        configure(&configuration)
+        let server = try AuthorizationServer(configuration)
+        let embedded = try await EmbeddedServer.start(server, logger: Logger(label: "dcr-tests"))
+        return TestServer(state: state, server: server, embedded: embedded)
+    }
+
+    private init(state: StateDirectory, server: AuthorizationServer, embedded: EmbeddedServer) {
+        self.state = state
+        self.server = server
+        self.embedded = embedded
+    }
+
+    func stop(removingState: Bool = true) async {
+        await embedded.stop()
+        if removingState { try? FileManager.default.removeItem(atPath: state.path) }
+    }
+
+    static let device: JSONValue = ["model": "AppleTV6,2", "version": "1.0", "osName": "tvOS", "osVersion": "17.2", "connectionType": "ethernet"]
+    static var deviceHeader: String { DeviceInfo.header(for: device) }
+
+    /// An active application allowing example.com redirects, and a fresh statement for it.
+    func application(name: String = "Test Player", scopes: [String] = ["usage:read", "reports:read"]) throws -> (RegisteredApplication, String) {
+        let application = try server.catalog.create(NewApplication(name: name, version: "3.1.0", platforms: ["tvos"], domains: ["example.com"], scopes: scopes))
+        return (application, try server.catalog.mintStatement(for: application.id))
+    }
+
+    /// A statement with arbitrary claims, signed by the server's statement key (or another key).
+    func statement(claims: JSONValue, key: Key? = nil) throws -> String {
+        let signingKey = key ?? server.keys.statementKey
+        return try JWSSigner().signJWT(claims, key: signingKey, algorithm: Algorithm.defaultAlgorithm(for: signingKey.type) ?? .rs256)
+    }
+
+    func register(_ statement: String, redirectURI: String? = nil, device: String? = TestServer.deviceHeader,
+                  contentType: String = "application/json", extraHeaders: [(String, String)] = []) async throws -> HTTPReply {
+        var members: [(String, JSONValue)] = [("software_statement", .string(statement))]
+        if let redirectURI { members.append(("redirect_uri", .string(redirectURI))) }
+        var headers = [("Content-Type", contentType)] + extraHeaders
+        if let device { headers.append(("X-Device-Info", device)) }
+        return try await http.send("POST", base + "/o/client/register", headers: headers, body: JSONValue.object(members).serialized(), waitingOutThrottling: false)
+    }
+
+    /// Registers a new application's statement and returns the client credentials.
+    func client() async throws -> (id: String, secret: String, application: RegisteredApplication) {
+        let (application, statement) = try self.application()
+        let reply = try await register(statement)
+        let json = try JSONValue.parse(reply.body)
+        guard let id = json["client_id"]?.stringValue, let secret = json["client_secret"]?.stringValue else {
+            throw DCRError.storage("registration failed: \(reply.status) \(reply.text)")
+        }
+        return (id, secret, application)
+    }
+
+    func token(query: String? = nil, form: String? = nil, basic: (String, String)? = nil, extraHeaders: [(String, String)] = []) async throws -> HTTPReply {
+        var headers = extraHeaders
+        if let basic { headers.append(("Authorization", "Basic " + Base64.encode(Array("\(basic.0):\(basic.1)".utf8)))) }
+        if form != nil { headers.append(("Content-Type", "application/x-www-form-urlencoded")) }
+        return try await http.send("POST", base + "/o/client/token" + (query.map { "?" + $0 } ?? ""), headers: headers,
+                                   body: form.map { Array($0.utf8) }, waitingOutThrottling: false)
+    }
+
+    func accessToken(_ client: (id: String, secret: String, application: RegisteredApplication)) async throws -> String {
+        let reply = try await token(form: "grant_type=client_credentials&client_id=\(client.id)&client_secret=\(client.secret)")
+        guard let token = try JSONValue.parse(reply.body)["access_token"]?.stringValue else { throw DCRError.storage("token failed: \(reply.text)") }
+        return token
+    }
+
+    func get(_ path: String, token: String? = nil, headers: [(String, String)] = []) async throws -> HTTPReply {
+        try await http.send("GET", base + path, headers: headers + (token.map { [("Authorization", "Bearer \($0)")] } ?? []))
+    }
+}
+
+extension HTTPReply {
+    var json: JSONValue { (try? JSONValue.parse(body)) ?? .null }
+}
