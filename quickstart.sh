@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # jwstool quickstart: installs what the build needs (when missing), builds jwstool, then runs the main job step by
-# step: keys → statement → decode → verify. Safe to run again: it never overwrites a key it made before.
-#   ./quickstart.sh              install, build and run
-#   JWSTOOL=/path/to/jwstool ./quickstart.sh --no-build   run the steps with an existing binary
+# step on the embedded DCR server (no set-up needed): keys → statement → lint → verify → register → token → call.
+# Safe to run again: keys, credentials and tokens are reused from the demo state directory.
+#   ./quickstart.sh                                        install, build and run
+#   JWSTOOL=/path/to/jwstool ./quickstart.sh --no-build    run the steps with an existing binary
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,7 +13,7 @@ run() { printf '$ %s\n' "$*" >&2; "$@"; }
 
 if [ "${1:-}" != "--no-build" ]; then
     missing=()
-    for package in libssl-dev libjansson-dev pkg-config; do
+    for package in libssl-dev libjansson-dev libsqlite3-dev pkg-config; do
         dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
     done
     if [ ${#missing[@]} -gt 0 ]; then
@@ -21,44 +22,37 @@ if [ "${1:-}" != "--no-build" ]; then
         $sudo apt-get update -qq
         $sudo apt-get install -y -qq "${missing[@]}"
     fi
-    step "Building jwstool"
+    step "Building jwstool (the first build fetches and compiles its Swift packages: a few minutes)"
     swift build --product jwstool
     JWSTOOL="$(swift build --show-bin-path)/jwstool"
 fi
 jwstool="${JWSTOOL:?set JWSTOOL to the jwstool binary}"
-state="${JWSTOOL_DEMO_DIR:-.jwstool-demo}"
-mkdir -p "$state"
+export JWSTOOL_STATE_DIR="${JWSTOOL_DEMO_DIR:-$PWD/.jwstool-demo}"
+state="$JWSTOOL_STATE_DIR"
 
-step "1. Keys: an RSA key pair that signs software statements (kept in $state/)"
-if [ ! -f "$state/statement-key.pem" ]; then
-    run "$jwstool" key generate --type rsa --kid demo-statement-key --out "$state/statement-key"
-else
-    echo "(already there: $state/statement-key.pem)" >&2
-fi
+step "1. Keys: the embedded server's statement and token keys and its admin token (made once, in $state)"
+run "$jwstool" app init
 
-step "2. Statement: sign a software statement (RFC 7591 §2.3) for a new application"
-software_id="$(cat /proc/sys/kernel/random/uuid)"
-run "$jwstool" sign --key "$state/statement-key.jwk" --alg RS256 --claim iss=auth.example.com \
-    --claim "sub=$software_id" --claim "software_id=$software_id" --claim software_version=1.0.0 \
-    --claim 'redirect_uris=["https://app.example.com/callback"]' --iat --nbf 0 > "$state/statement.jwt"
-cat "$state/statement.jwt" >&2
-
-step "3. Decode: what the statement holds (nothing is trusted yet)"
+step "2. Statement: register an application in the dashboard and mint its software statement"
+run "$jwstool" app create --name "Quickstart Player" --version 1.0.0 --platform tvos --domain example.com \
+    --scope usage:read --scope reports:read --out "$state/statement.jwt" --force
 run "$jwstool" decode "$state/statement.jwt"
 
-step "4. Lint: check it against RFC 7591 and the JWT best practices, signature included"
+step "3. Lint: RFC 7591 and the JWT best practices, signature included"
 run "$jwstool" lint --key "$state/statement-key.pub.jwk" "$state/statement.jwt"
 
-step "5. Verify: signature with the public key, issuer, and that it carries a software id"
-run "$jwstool" verify --key "$state/statement-key.pub.jwk" --alg RS256 --iss auth.example.com --require software_id "$state/statement.jwt"
+step "4. Verify: the signature with the server's statement key, and the issuer"
+run "$jwstool" verify --key "$state/statement-key.pub.jwk" --alg RS256 --iss https://jwstool.local --require sub "$state/statement.jwt"
 
-step "6. Verify the shipped examples in one batch (development keys in keys/, not for production)"
-run "$jwstool" verify --key keys/dev-statement.pub.jwk --key keys/dev-ec.pub.jwk examples/software-statement.jwt examples/tokens
+step "5. Register: the statement for client credentials (POST /o/client/register), cached owner-only"
+run "$jwstool" register "$state/statement.jwt" --redirect-uri https://tv.example.com/callback
+software_id="$(run "$jwstool" claims --software-id "$state/statement.jwt")"
 
-step "7. A tampered statement is refused, with the reason"
-tampered="$(sed 's/\.[^.]*\./.eyJzdWIiOiJhdHRhY2tlciJ9./' "$state/statement.jwt")"
-if "$jwstool" verify --key "$state/statement-key.pub.jwk" "$tampered"; then
-    echo "error: a tampered token verified" >&2
-    exit 1
-fi
-step "Done: every step above ran for real. Next: jwstool --help"
+step "6. Token: a client_credentials access token (POST /o/client/token), cached until shortly before it expires"
+token="$(run "$jwstool" token --software-id "$software_id")"
+run "$jwstool" decode "$token"
+
+step "7. Call: the protected usage-report API with Authorization: Bearer"
+run "$jwstool" call --software-id "$software_id" /cmu/v2/year/month/day/endpoint
+
+step "Done: every step above ran for real against the embedded server. Next: jwstool serve, jwstool --help"

@@ -37,8 +37,7 @@ struct ClientController {
 
     @Sendable func token(_ request: Request, context: DCRRequestContext) async throws -> Response {
         do throws(DCRError) {
-            let parameters = try await formParameters(request)
-            let credentials = try ClientAuthentication.from(parameters: parameters, authorization: request.headers[.authorization])
+            let (parameters, credentials) = try await clientRequest(request)
             let grantType = try single("grant_type", parameters)
             let issued = try server.tokens.issue(grantType: grantType, credentials: credentials)
             context.usage.set(clientID: issued.clientID, applicationID: issued.applicationID, applicationName: issued.applicationName, platform: issued.platform)
@@ -50,8 +49,7 @@ struct ClientController {
 
     @Sendable func introspect(_ request: Request, context: DCRRequestContext) async throws -> Response {
         do throws(DCRError) {
-            let parameters = try await formParameters(request)
-            let credentials = try ClientAuthentication.from(parameters: parameters, authorization: request.headers[.authorization])
+            let (parameters, credentials) = try await clientRequest(request)
             let answer = try server.tokens.introspect(try single("token", parameters), credentials: credentials, validator: server.bearer)
             return Responses.json(answer, noStore: true)
         } catch {
@@ -61,13 +59,18 @@ struct ClientController {
 
     @Sendable func revoke(_ request: Request, context: DCRRequestContext) async throws -> Response {
         do throws(DCRError) {
-            let parameters = try await formParameters(request)
-            let credentials = try ClientAuthentication.from(parameters: parameters, authorization: request.headers[.authorization])
+            let (parameters, credentials) = try await clientRequest(request)
             try server.tokens.revoke(try single("token", parameters), credentials: credentials)
             return Response(status: .ok, headers: [.cacheControl: "no-store"])
         } catch {
             return Responses.failure(error, profile: profile)
         }
+    }
+
+    /// The parameters of a client request and the client credentials they (or the Authorization header) carry.
+    private func clientRequest(_ request: Request) async throws(DCRError) -> ([String: [String]], ClientAuthentication?) {
+        let parameters = try await formParameters(request)
+        return (parameters, try ClientAuthentication.from(parameters: parameters, authorization: request.headers[.authorization]))
     }
 
     /// Query parameters plus an `application/x-www-form-urlencoded` body (at most 64 KiB).

@@ -40,6 +40,7 @@ struct CallCommand: AsyncParsableCommand {
             print(json.pretty)
         } else {
             FileHandle.standardOutput.write(Data(reply.body))
+            if let last = reply.body.last, last != UInt8(ascii: "\n") { FileHandle.standardOutput.write(Data("\n".utf8)) }
         }
         guard (200...299).contains(reply.status) else {
             throw CLIFailure(.remote, "the server answered \(reply.status) \(reply.header("Content-Type").map { "(\($0))" } ?? "")")

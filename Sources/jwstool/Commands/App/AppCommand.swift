@@ -45,6 +45,16 @@ struct AppOptions: ParsableArguments {
     }
 }
 
+extension AppOptions {
+    /// A fresh statement for application `id`, minted locally or by the server's admin API.
+    func mintStatement(for id: String) async throws -> String {
+        let minted = try await perform(local: { catalog throws(DCRError) in .object([("software_statement", .string(try catalog.mintStatement(for: id)))]) },
+                                       remote: ("POST", "/admin/applications/\(id)/statement", nil))
+        guard let statement = minted["software_statement"]?.stringValue else { throw CLIFailure(.remote, "the server's answer has no software_statement") }
+        return statement
+    }
+}
+
 /// Writes a statement to `--out` (never over an existing file unless --force) or stdout.
 enum StatementOutput {
     static func write(_ statement: String, to path: String?, force: Bool) throws {

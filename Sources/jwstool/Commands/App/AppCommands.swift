@@ -44,10 +44,7 @@ struct AppCreateCommand: AsyncParsableCommand {
                                                     remote: ("POST", "/admin/applications", .object(body)))
         guard let applicationID = application["id"]?.stringValue else { throw CLIFailure(.remote, "the server's answer has no application id") }
         Terminal.note("created application \(applicationID) (\(application["name"]?.stringValue ?? name))")
-        let minted = try await options.perform(local: { catalog throws(DCRError) in .object([("software_statement", .string(try catalog.mintStatement(for: applicationID)))]) },
-                                               remote: ("POST", "/admin/applications/\(applicationID)/statement", nil))
-        guard let statement = minted["software_statement"]?.stringValue else { throw CLIFailure(.remote, "the server's answer has no software_statement") }
-        try StatementOutput.write(statement, to: out, force: force)
+        try StatementOutput.write(try await options.mintStatement(for: applicationID), to: out, force: force)
     }
 }
 
@@ -95,11 +92,7 @@ struct AppStatementCommand: AsyncParsableCommand {
     @Flag(help: "Replace an existing --out file.") var force = false
 
     func run() async throws {
-        let id = self.id
-        let minted = try await options.perform(local: { catalog throws(DCRError) in .object([("software_statement", .string(try catalog.mintStatement(for: id)))]) },
-                                               remote: ("POST", "/admin/applications/\(id)/statement", nil))
-        guard let statement = minted["software_statement"]?.stringValue else { throw CLIFailure(.remote, "the server's answer has no software_statement") }
-        try StatementOutput.write(statement, to: out, force: force)
+        try StatementOutput.write(try await options.mintStatement(for: id), to: out, force: force)
     }
 }
 

@@ -1,0 +1,101 @@
+import Foundation
+import JOSE
+import Testing
+
+@Suite("jwstool app, register, token and call end to end (the real binary)")
+struct DCRCommandTests {
+    @Test("the embedded default: app create → lint → verify → register → token (cached) → call", .timeLimit(.minutes(3)))
+    func embedded() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let env = ["JWSTOOL_STATE_DIR": directory.appendingPathComponent("state").path]
+        let created = try CLI.run(["app", "create", "--name", "CLI Player", "--domain", "example.com", "--scope", "usage:read", "--out", "statement.jwt"],
+                                  in: directory, environment: env)
+        #expect(created.status == 0, "\(created.stderr)")
+        let publicKey = directory.appendingPathComponent("state/statement-key.pub.jwk").path
+        #expect(try CLI.run(["lint", "--key", publicKey, "statement.jwt"], in: directory, environment: env).status == 0)
+        #expect(try CLI.run(["verify", "--key", publicKey, "statement.jwt"], in: directory, environment: env).status == 0)
+        let registered = try CLI.run(["register", "statement.jwt", "--redirect-uri", "https://tv.example.com/cb", "--json"], in: directory, environment: env)
+        #expect(registered.status == 0, "\(registered.stderr)")
+        let response = try JSONValue.parse(registered.stdout)
+        #expect(response["client_id"] != nil && response["client_secret"] == nil, "the secret is shown only with --show-secret")
+        let mode = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("state/client.sqlite").path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let first = try CLI.run(["token"], in: directory, environment: env)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try CLI.run(["token"], in: directory, environment: env).stdout == first.stdout, "cached until shortly before it expires")
+        #expect(try CLI.run(["token", "--refresh"], in: directory, environment: env).stdout != first.stdout)
+        let report = try CLI.run(["call", "/cmu/v2/year/month/day/endpoint"], in: directory, environment: env)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("\"/o/client/register\"") && report.stdout.contains("\"tokens-issued\""))
+        let csv = try CLI.run(["call", "/cmu/v2/endpoint.csv"], in: directory, environment: env)
+        #expect(csv.stdout.hasPrefix("endpoint,requests,"))
+        let missing = try CLI.run(["call", "/cmu/v2/galaxy"], in: directory, environment: env)
+        #expect(missing.status == 3)
+        let list = try CLI.run(["app", "list"], in: directory, environment: env)
+        #expect(list.stdout.contains("active") && list.stdout.contains("CLI Player"))
+    }
+
+    @Test("register refuses a statement with lint errors unless --force; the server's refusal exits 3 with its code")
+    func refusals() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let env = ["JWSTOOL_STATE_DIR": directory.appendingPathComponent("state").path]
+        try CLI.run(["app", "create", "--name", "Refused", "--out", "statement.jwt"], in: directory, environment: env)
+        let tampered = try String(contentsOf: directory.appendingPathComponent("statement.jwt"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").enumerated()
+            .map { $0.offset == 1 ? Base64URL.encode(Array(#"{"iss":"https://jwstool.local","sub":"5f6c2a8e-1b3d-4e7f-9a0b-2c4d6e8f1a3b"}"#.utf8)) : String($0.element) }
+            .joined(separator: ".")
+        let refused = try CLI.run(["register", tampered], in: directory, environment: env)
+        #expect(refused.status == 1 && refused.stderr.contains("[signature-invalid]") && refused.stderr.contains("not sent"))
+        let forced = try CLI.run(["register", "--force", tampered], in: directory, environment: env)
+        #expect(forced.status == 3)
+        #expect(forced.stderr.contains("invalid_software_statement"), "\(forced.stderr)")
+        let unregistered = try CLI.run(["token", "--software-id", "nope"], in: directory, environment: env)
+        #expect(unregistered.status == 2 && unregistered.stderr.contains("jwstool register"))
+        let unreachable = try CLI.run(["token", "--server", "http://127.0.0.1:9"], in: directory, environment: env)
+        #expect(unreachable.status == 2 || unreachable.status == 3)
+    }
+
+    @Test("against jwstool serve: admin API app commands, register, token, call; SIGTERM stops it gracefully", .timeLimit(.minutes(3)))
+    func serve() throws {
+        let server = try ServeProcess(arguments: ["--profile", "rfc"])
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let env = ["JWSTOOL_STATE_DIR": directory.appendingPathComponent("client-state").path, "JWSTOOL_ADMIN_TOKEN": server.adminToken]
+        let remote = ["--server", server.baseURL]
+        let created = try CLI.run(["app", "create", "--name", "Remote Player", "--scope", "usage:read", "--out", "statement.jwt"] + remote, in: directory, environment: env)
+        #expect(created.status == 0, "\(created.stderr)")
+        let wrongToken = try CLI.run(["app", "list", "--admin-token", "wrong"] + remote, in: directory, environment: env)
+        #expect(wrongToken.status == 3)
+        let registered = try CLI.run(["register", "statement.jwt", "--show-secret"] + remote, in: directory, environment: env)
+        #expect(registered.status == 0, "\(registered.stderr)")
+        #expect(registered.stdout.contains("client_secret: "))
+        let token = try CLI.run(["token"] + remote, in: directory, environment: env)
+        #expect(token.status == 0 && token.stdout.hasPrefix("eyJ"), "\(token.stderr)")
+        let report = try CLI.run(["call", "/cmu/v2/endpoint?metrics=requests"] + remote, in: directory, environment: env)
+        #expect(report.status == 0 && report.stdout.contains("\"report\""), "\(report.stderr)")
+        let id = try CLI.run(["claims", "--software-id", "statement.jwt"], in: directory).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try CLI.run(["app", "revoke", id] + remote, in: directory, environment: env).status == 0)
+        let afterRevoke = try CLI.run(["call", "/cmu/v2/endpoint"] + remote, in: directory, environment: env)
+        #expect(afterRevoke.status == 3)
+        #expect(server.stop() == 0)
+    }
+
+    @Test("a client nobody here wrote: Python requests + requests-oauthlib (BackendApplicationClient) against jwstool serve",
+          .timeLimit(.minutes(3)))
+    func pythonInterop() throws {
+        let server = try ServeProcess()
+        defer { _ = server.stop() }
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let created = try CLI.run(["app", "create", "--name", "Python Client", "--scope", "usage:read", "--server", server.baseURL, "--admin-token", server.adminToken],
+                                  in: directory)
+        #expect(created.status == 0, "\(created.stderr)")
+        let script = CLI.projectRoot.appendingPathComponent("Tests/JWSToolTests/interop/oauth_client.py").path
+        let result = try CLI.execute(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script, server.baseURL, created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)],
+                                     environment: ["OAUTHLIB_INSECURE_TRANSPORT": "1"])
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("interop ok"))
+    }
+}
