@@ -15,12 +15,14 @@ public struct ServerConfiguration: Sendable {
     public var tokenAlgorithm: Algorithm
     /// Foreign issuers whose statements are trusted, each bound to its own keys.
     public var trustedIssuers: [String: KeySet]
+    /// Clock skew allowed when checking access tokens' exp, nbf and iat, in seconds.
+    public var clockSkew: Double
 
     public static let defaultIssuer = "https://jwstool.local"
 
     public init(state: StateDirectory, issuer: String = ServerConfiguration.defaultIssuer, profile: ServerProfile = .adobePass,
                 tokenLifetime: Int = 21_600, rate: Double = 1, burst: Double = 10, tokenAlgorithm: Algorithm = .rs256,
-                trustedIssuers: [String: KeySet] = [:]) {
+                trustedIssuers: [String: KeySet] = [:], clockSkew: Double = 30) {
         self.state = state
         self.issuer = issuer
         self.profile = profile
@@ -29,6 +31,7 @@ public struct ServerConfiguration: Sendable {
         self.burst = burst
         self.tokenAlgorithm = tokenAlgorithm
         self.trustedIssuers = trustedIssuers
+        self.clockSkew = clockSkew
     }
 }
 
@@ -59,7 +62,8 @@ public final class AuthorizationServer: Sendable {
                                            profile: configuration.profile)
         tokens = TokenService(database: database, keys: keys, issuer: configuration.issuer, audience: configuration.issuer,
                               lifetime: configuration.tokenLifetime, profile: configuration.profile)
-        bearer = try BearerValidator(database: database, keys: keys, issuer: configuration.issuer, audience: configuration.issuer)
+        bearer = try BearerValidator(database: database, keys: keys, issuer: configuration.issuer, audience: configuration.issuer,
+                                     clockSkew: configuration.clockSkew)
         limiter = TokenBucketLimiter(rate: configuration.rate, burst: configuration.burst)
         reports = ReportEngine(database: database)
     }

@@ -9,7 +9,7 @@ import Logging
 struct JWSTool: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jwstool",
-        abstract: "Decode, verify, sign and manage keys for JWS/JWT software statements and access tokens.",
+        abstract: "Read, check, make and register signed software statements and access tokens (JWS/JWT, RFC 7591 DCR).",
         discussion: """
             Exit status: 0 success (every token valid); 1 a token is invalid; 2 usage error or unreadable input \
             (file, key); 3 a remote server refused or could not be reached.

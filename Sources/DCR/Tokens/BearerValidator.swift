@@ -16,13 +16,13 @@ public struct BearerValidator: Sendable {
     let database: DCRDatabase
     let verifier: TokenVerifier
 
-    public init(database: DCRDatabase, keys: ServerKeys, issuer: String, audience: String) throws(DCRError) {
+    public init(database: DCRDatabase, keys: ServerKeys, issuer: String, audience: String, clockSkew: Double = 30) throws(DCRError) {
         self.database = database
         let publicKey: Key
         do { publicKey = try keys.tokenKey.publicKey } catch { throw DCRError.storage("token key: \(error)") }
         verifier = TokenVerifier(
             keys: KeySet([publicKey]), options: .init(allowedAlgorithms: [keys.tokenAlgorithm]),
-            claims: ClaimValidation(time: TimeValidity(leeway: 30), issuer: issuer, audience: audience, type: "at+jwt",
+            claims: ClaimValidation(time: TimeValidity(leeway: clockSkew), issuer: issuer, audience: audience, type: "at+jwt",
                                     requiredClaims: ["exp", "jti", "client_id"]),
             requireCompact: true)
     }

@@ -23,6 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "adobe-pass (as the real service) or rfc (RFC 6749/7591 to the letter).") var profile: ServerProfile = .adobePass
     @Option(help: "Access-token lifetime in seconds.") var tokenLifetime = 21_600
     @Option(help: "Access-token algorithm: RS256, ES256 or EdDSA.") var tokenAlg: Algorithm = .rs256
+    @Option(help: "Clock skew allowed on access tokens' exp, nbf and iat, in seconds.") var clockSkew: Double = 30
     @Option(help: "Throttling: requests per second per client IP on register and token.") var rate: Double = 1
     @Option(help: "Throttling: initial burst per client IP.") var burst: Double = 10
     @Option(name: .customLong("trust"), help: ArgumentHelp("Trust another issuer's statements: ISSUER=JWKS-FILE, or a JWK Set file with an \"issuer\" member (repeatable).", valueName: "issuer=jwks"))
@@ -30,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         var configuration = ServerConfiguration(state: state.state, issuer: issuer, profile: profile, tokenLifetime: tokenLifetime,
-                                                rate: rate, burst: burst, tokenAlgorithm: tokenAlg)
+                                                rate: rate, burst: burst, tokenAlgorithm: tokenAlg, clockSkew: clockSkew)
         configuration.trustedIssuers = try TrustedIssuerFiles.load(trusted)
         let server: AuthorizationServer
         do { server = try AuthorizationServer(configuration) } catch { throw CLIFailure(error) }
