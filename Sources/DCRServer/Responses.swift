@@ -78,21 +78,14 @@ extension Request {
         func add(_ text: Substring) {
             for pair in text.split(separator: "&") where !pair.isEmpty {
                 let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                let name = String(parts[0]).formDecoded
-                let value = parts.count > 1 ? String(parts[1]).formDecoded : ""
+                let name = String(parts[0]).formURLDecoded ?? String(parts[0])
+                let value = parts.count > 1 ? String(parts[1]).formURLDecoded ?? String(parts[1]) : ""
                 parameters[name, default: []].append(value)
             }
         }
         add(Substring(uri.query ?? ""))
         if let formBody { add(Substring(String(buffer: formBody))) }
         return parameters
-    }
-}
-
-extension String {
-    /// application/x-www-form-urlencoded decoding: `+` is a space, `%XX` a byte.
-    var formDecoded: String {
-        replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? self
     }
 }
 

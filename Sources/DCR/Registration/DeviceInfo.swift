@@ -1,3 +1,4 @@
+import Foundation
 import JOSE
 
 /// The `X-Device-Info` header: standard Base64 of a JSON object describing the device (the service requires
@@ -16,7 +17,7 @@ public struct DeviceInfo: Sendable {
             throw DCRError.oauth(.invalidRequest, "the X-Device-Info header is required (Base64 of a JSON object with \(DeviceInfo.requiredMembers.joined(separator: ", ")))")
         }
         let bytes: [UInt8]
-        do { bytes = try Base64.decode(header.trimmingWhitespaceAndNewlines) } catch {
+        do { bytes = try Base64.decode(header.trimmingCharacters(in: .whitespacesAndNewlines)) } catch {
             throw DCRError.oauth(.invalidRequest, "X-Device-Info is not standard Base64: \(error.reason)")
         }
         let json: JSONValue
@@ -33,10 +34,4 @@ public struct DeviceInfo: Sendable {
 
     /// A header value for `json`.
     public static func header(for json: JSONValue) -> String { Base64.encode(json.serialized()) }
-}
-
-extension String {
-    var trimmingWhitespaceAndNewlines: String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
-    }
 }

@@ -84,8 +84,8 @@ public struct ReportQuery: Sendable, Equatable {
         metrics = Metric.allCases
         for pair in query.split(separator: "&") where !pair.isEmpty {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let rawName = String(parts[0]).removingPercentEncoding ?? String(parts[0])
-            let value = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : nil
+            let rawName = String(parts[0]).formURLDecoded ?? String(parts[0])
+            let value = parts.count > 1 ? (String(parts[1]).formURLDecoded ?? String(parts[1])) : nil
             let negated = rawName.hasSuffix("!")
             let name = negated ? String(rawName.dropLast()) : rawName
             switch (name, value) {

@@ -1,3 +1,4 @@
+import Foundation
 import JOSE
 
 /// Client credentials as a token request carries them: query parameters (what the service's clients send), a form
@@ -15,15 +16,15 @@ public struct ClientAuthentication: Sendable {
         let secret = try single("client_secret", in: parameters)
         var basic: ClientAuthentication? = nil
         if let authorization, authorization.lowercased().hasPrefix("basic ") {
-            let encoded = String(authorization.dropFirst(6)).trimmingWhitespaceAndNewlines
+            let encoded = String(authorization.dropFirst(6)).trimmingCharacters(in: .whitespacesAndNewlines)
             guard let decoded = try? Base64.decode(encoded), let text = String(validating: decoded, as: UTF8.self),
                   let colon = text.firstIndex(of: ":") else {
                 throw DCRError.oauth(.invalidRequest, "the Basic authorization header is not base64(client_id:client_secret)")
             }
             // RFC 6749 §2.3.1: both parts are form-urlencoded before Base64.
-            let user = String(text[..<colon]).removingPercentEncoding ?? String(text[..<colon])
-            let password = String(text[text.index(after: colon)...]).removingPercentEncoding ?? String(text[text.index(after: colon)...])
-            basic = ClientAuthentication(clientID: user, clientSecret: password)
+            let user = String(text[..<colon])
+            let password = String(text[text.index(after: colon)...])
+            basic = ClientAuthentication(clientID: user.formURLDecoded ?? user, clientSecret: password.formURLDecoded ?? password)
         }
         if let basic {
             if id != nil || secret != nil {
@@ -47,8 +48,9 @@ public struct ClientAuthentication: Sendable {
 }
 
 extension String {
-    /// Percent-decoding for form values; `+` is a space (application/x-www-form-urlencoded).
-    var removingPercentEncoding: String? {
+    /// application/x-www-form-urlencoded decoding: `+` is a space, `%XX` a byte; nil when an escape is malformed
+    /// or the bytes are not UTF-8.
+    public var formURLDecoded: String? {
         var bytes: [UInt8] = []
         var iterator = utf8.makeIterator()
         while let byte = iterator.next() {

@@ -1,3 +1,4 @@
+import Foundation
 import DCR
 import Hummingbird
 
@@ -42,13 +43,9 @@ struct ReportController {
     private func bearerToken(_ request: Request) throws(DCRError) -> String {
         if let header = request.headers[.authorization] {
             guard header.lowercased().hasPrefix("bearer ") else { throw DCRError.oauth(.invalidToken, "the Authorization header must be Bearer <token>") }
-            return String(header.dropFirst(7)).trimmingWhitespace
+            return String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
         }
         if let token = request.uri.queryParameters.get("access_token"), !token.isEmpty { return token }
         throw DCRError.oauth(.invalidToken, "an access token is required (Authorization: Bearer <token>)")
     }
-}
-
-extension String {
-    var trimmingWhitespace: String { String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()) }
 }
