@@ -6,8 +6,10 @@ import Testing
 struct LintRuleTests {
     static let now = NumericDate(1_800_000_000)
     static let uuid = "5f6c2a8e-1b3d-4e7f-9a0b-2c4d6e8f1a3b"
-    static let rsa = (try? Fixtures.key("rsa2048-pkcs8.pem")) ?? Key(secret: [])
     static let secret = Key(secret: Array(repeating: 7, count: 32))
+    /// The signing key, or why it could not be loaded (reported by `fixturesLoad`, never a crash).
+    static let rsaResult = Result { try Fixtures.key("rsa2048-pkcs8.pem") }
+    static var rsa: Key { (try? rsaResult.get()) ?? secret }
 
     static let baseline: [LintProfile: (header: String, payload: String)] = [
         .jwt: (#"{"alg":"RS256","typ":"JWT"}"#, #"{"iss":"https://issuer.example","sub":"user-1","aud":"api","iat":1799999990,"exp":1800003600}"#),
@@ -37,14 +39,25 @@ struct LintRuleTests {
         baseline[profile]!.header.replacingOccurrences(of: old, with: new)
     }
 
-    static func signed(_ header: String, _ payload: String, with key: Key = rsa, algorithm: Algorithm = .rs256) -> String {
-        (try? makeToken(header: header, payload: payload, key: key, algorithm: algorithm)) ?? ""
+    static func signed(_ header: String, _ payload: String, with key: Key = rsa, algorithm: Algorithm = .rs256) throws -> String {
+        try makeToken(header: header, payload: payload, key: key, algorithm: algorithm)
     }
 
-    static let cases: [Case] = {
+    /// The triggering cases, or the error that kept them from being built (reported by `fixturesLoad`).
+    static let casesResult = Result { try makeCases() }
+    static var cases: [Case] { (try? casesResult.get()) ?? [] }
+
+    @Test("the fixtures load and every case can be built")
+    func fixturesLoad() throws {
+        _ = try Self.rsaResult.get()
+        #expect(try Self.casesResult.get().count == LintRule.all.count)
+    }
+
+    static func makeCases() throws -> [Case] {
         let j = LintProfile.jwt, s = LintProfile.softwareStatement, a = LintProfile.accessToken
-        let clean = signed(baseline[j]!.header, baseline[j]!.payload)
+        let clean = try signed(baseline[j]!.header, baseline[j]!.payload)
         let segments = clean.split(separator: ".").map(String.init)
+        guard segments.count == 3 else { throw JOSEError(.malformed, at: "test", "the clean token has \(segments.count) segments") }
         return [
             Case(rule: "token-segments", profile: j, raw: segments[0] + "." + segments[1]),
             Case(rule: "token-whitespace", profile: j, raw: String(clean.prefix(30)) + "\n  " + String(clean.dropFirst(30))),
@@ -55,7 +68,7 @@ struct LintRuleTests {
             Case(rule: "json-duplicate-member", profile: j, payload: payload(j, replacing: #""sub":"user-1""#, with: #""sub":"user-1","sub":"admin""#)),
             Case(rule: "json-invalid-utf8", profile: j, raw: segments[0] + "." + Base64URL.encode([0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D]) + "." + segments[2]),
             Case(rule: "token-size", profile: j, payload: payload(j, replacing: #""aud":"api""#, with: #""aud":"api","pad":"\#(String(repeating: "x", count: 9000))""#)),
-            Case(rule: "alg-none", profile: j, raw: (try? makeToken(header: #"{"alg":"NONE","typ":"JWT"}"#, payload: baseline[j]!.payload)) ?? ""),
+            Case(rule: "alg-none", profile: j, raw: try makeToken(header: #"{"alg":"NONE","typ":"JWT"}"#, payload: baseline[j]!.payload)),
             Case(rule: "alg-missing", profile: j, header: #"{"typ":"JWT"}"#),
             Case(rule: "alg-unknown", profile: j, header: #"{"alg":"rs256","typ":"JWT"}"#),
             Case(rule: "alg-symmetric", profile: j, header: #"{"alg":"HS256","typ":"JWT"}"#, signWith: (secret, .hs256)),
@@ -71,8 +84,8 @@ struct LintRuleTests {
             Case(rule: "token-expired", profile: j, payload: payload(j, replacing: #""exp":1800003600"#, with: #""exp":1799990000"#)),
             Case(rule: "typ-missing", profile: j, header: #"{"alg":"RS256"}"#),
             Case(rule: "cty-nested-jwt", profile: j, header: #"{"alg":"RS256","typ":"JWT","cty":"JWT"}"#),
-            Case(rule: "key-weak", profile: j, keys: [(try? Fixtures.key("rsa1024-weak.pem")) ?? secret]),
-            Case(rule: "signature-invalid", profile: j, keys: [(try? Fixtures.key("ec256-spki.pem")) ?? secret, (try? Key.generate(.rsa(bits: 2048)).publicKey) ?? secret]),
+            Case(rule: "key-weak", profile: j, keys: [try Fixtures.key("rsa1024-weak.pem")]),
+            Case(rule: "signature-invalid", profile: j, keys: [try Fixtures.key("ec256-spki.pem"), try Key.generate(.rsa(bits: 2048)).publicKey]),
             Case(rule: "signature-unchecked", profile: j, keys: []),
             Case(rule: "statement-issuer-missing", profile: s, payload: payload(s, replacing: #""iss":"https://auth.example.com","#, with: "")),
             Case(rule: "statement-software-id-missing", profile: s, payload: payload(s, replacing: #""sub":"\#(uuid)","software_id":"\#(uuid)","#, with: "")),
@@ -94,12 +107,12 @@ struct LintRuleTests {
             Case(rule: "access-token-service-scopes", profile: a, payload: payload(a, replacing: #""scope":"a b""#, with: #""scope":"a b","scopes":"a,b""#)),
             Case(rule: "access-token-alg-asymmetric", profile: a, header: #"{"alg":"HS256","typ":"at+jwt"}"#, signWith: (secret, .hs256)),
         ]
-    }()
+    }
 
     static func lint(_ testCase: Case) throws -> LintReport {
         let base = baseline[testCase.profile]!
         let (key, algorithm) = testCase.signWith ?? (rsa, .rs256)
-        let text = testCase.raw ?? signed(testCase.header ?? base.header, testCase.payload ?? base.payload, with: key, algorithm: algorithm)
+        let text = try testCase.raw ?? signed(testCase.header ?? base.header, testCase.payload ?? base.payload, with: key, algorithm: algorithm)
         let keys = try testCase.keys ?? [rsa.publicKey]
         let options = LintOptions(profile: testCase.profile, keys: KeySet(keys), now: now)
         return try Linter(options: options).lint(text)
@@ -127,7 +140,7 @@ struct LintRuleTests {
     func clean(profile: LintProfile) throws {
         let base = Self.baseline[profile]!
         let options = LintOptions(profile: profile, keys: KeySet([try Self.rsa.publicKey]), now: Self.now)
-        let report = try Linter(options: options).lint(Self.signed(base.header, base.payload))
+        let report = try Linter(options: options).lint(try Self.signed(base.header, base.payload))
         #expect(report.findings.isEmpty, "\(report.findings.map { "\($0.rule.id) \($0.location): \($0.message)" })")
         guard case .verified = report.token.signatureCheck else { Issue.record("signature not verified"); return }
     }
@@ -179,7 +192,7 @@ struct LintRuleTests {
     @Test("an HS256 statement is fine when the registrar shares the secret")
     func sharedSecret() throws {
         let base = Self.baseline[.softwareStatement]!
-        let token = Self.signed(#"{"alg":"HS256","typ":"JWT"}"#, base.payload, with: Self.secret, algorithm: .hs256)
+        let token = try Self.signed(#"{"alg":"HS256","typ":"JWT"}"#, base.payload, with: Self.secret, algorithm: .hs256)
         let options = LintOptions(profile: .softwareStatement, keys: KeySet([Self.secret]), sharedSecret: true, now: Self.now)
         #expect(try Linter(options: options).lint(token).findings.isEmpty)
     }

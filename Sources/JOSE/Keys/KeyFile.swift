@@ -1,4 +1,5 @@
 import COpenSSL
+import Synchronization
 
 /// Reads keys from the bytes of a key file: PEM (SPKI, PKCS#8, PKCS#1, SEC1, certificates), DER, a JWK or a JWK Set.
 public enum KeyFile {
@@ -64,13 +65,34 @@ public enum KeyFile {
     }
 
     /// Decodes any key structure OpenSSL knows in `format` ("PEM" or "DER"), never asking for a passphrase.
+    ///
+    /// Decoding runs under one process-wide lock, and a failed decode is tried once more before it is reported:
+    /// OpenSSL 3.0's decoder was seen to fail intermittently ("unsupported") on a valid key while other threads were
+    /// making their first use of other algorithms. Key loading is not a hot path, and decoding is a pure function of
+    /// the bytes, so both are safe.
     static func decode(_ bytes: [UInt8], format: String, label: String?) throws(JOSEError) -> EVPKey {
+        let attempt = { () -> Result<EVPKey, JOSEError> in
+            decoderLock.withLock { _ -> Result<EVPKey, JOSEError> in
+                Result { () throws(JOSEError) in try decodeOnce(bytes, format: format, label: label) }
+            }
+        }
+        switch attempt() {
+        case .success(let key): return key
+        case .failure:
+            return try attempt().get()
+        }
+    }
+
+    private static let decoderLock = Mutex(())
+
+    private static func decodeOnce(_ bytes: [UInt8], format: String, label: String?) throws(JOSEError) -> EVPKey {
         var key: OpaquePointer? = nil
         guard let decoder = OSSL_DECODER_CTX_new_for_pkey(&key, format, nil, nil, 0, nil, nil) else {
             throw OpenSSLFailure.error("OSSL_DECODER_CTX_new_for_pkey failed")
         }
         defer { OSSL_DECODER_CTX_free(decoder) }
-        OSSL_DECODER_CTX_set_passphrase(decoder, nil, 0)
+        // No passphrase source is configured (no callback, no UI method), so an encrypted key fails instead of prompting.
+        // (Setting an empty passphrase makes OpenSSL 3.0 reject every key; encrypted PEM is refused by label earlier.)
         let decoded = bytes.withUnsafeBufferPointer { buffer in
             var cursor = buffer.baseAddress
             var remaining = buffer.count
