@@ -48,7 +48,7 @@ public struct StatementValidator: Sendable {
             let reasons = errors.prefix(5).map { "\($0.location): \($0.message) [\($0.rule.id)]" }
             throw DCRError.oauth(.invalidSoftwareStatement, reasons.joined(separator: "; "))
         }
-        guard let softwareID = (claims["software_id"] ?? claims["sub"])?.stringValue, !softwareID.isEmpty else {
+        guard let softwareID = SoftwareID.value(in: claims) else {
             throw DCRError.oauth(.invalidSoftwareStatement, "the statement names no software (software_id or sub)")
         }
         return Validated(claims: claims, issuer: issuer, softwareID: softwareID)

@@ -21,7 +21,6 @@ final class HeaderCache: Sendable {
 
     /// The header for `encoded`, parsing and validating it with `parse` on a miss.
     func header(for encoded: ArraySlice<UInt8>, parse: () throws(JOSEError) -> JOSEHeader) throws(JOSEError) -> JOSEHeader {
-        guard capacity > 0 else { return try parse() }
         if encoded.count <= 512, let hit = entries.withLock({ list in list.first { $0.encoded.elementsEqual(encoded) }?.header }) {
             return hit
         }
@@ -37,6 +36,4 @@ final class HeaderCache: Sendable {
     }
 
     static let shared = HeaderCache()
-    /// A cache that never stores (for parses whose result depends on more than the bytes).
-    static let disabled = HeaderCache(capacity: 0)
 }

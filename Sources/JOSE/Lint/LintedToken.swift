@@ -47,6 +47,8 @@ public struct LintedToken: Sendable {
     public let options: LintOptions
     /// The profile the rules run under.
     public let profile: LintProfile
+    /// Why that profile (`claims include software_id`, or `given with --profile`).
+    public let profileReason: String
 
     /// The header `alg` when it is a string.
     public var algorithmName: String? { header?["alg"]?.stringValue }
@@ -70,7 +72,8 @@ public struct LintedToken: Sendable {
         var header: JSONValue? = nil, headerProblem: DocumentProblem? = nil
         var payload: [UInt8]? = nil, claims: JSONValue? = nil, payloadProblem: DocumentProblem? = nil
         var signature: [UInt8]? = nil
-        let jws = try? JWS.parse(String(decoding: compact, as: UTF8.self))
+        let parsed = Result { () throws(JOSEError) in try JWS.parse(String(decoding: compact, as: UTF8.self)) }
+        let jws = try? parsed.get()
 
         if compact.first == UInt8(ascii: "{") {
             isJSONSerialization = true
@@ -109,14 +112,12 @@ public struct LintedToken: Sendable {
         self.payloadProblem = payloadProblem
         self.signature = signature
 
-        let (profile, _) = options.profile.map { ($0, "") } ?? ProfileDetection.detect(header: header, claims: claims)
-        self.profile = profile
+        (profile, profileReason) = options.profile.map { ($0, "given with --profile") } ?? ProfileDetection.detect(header: header, claims: claims)
 
         if let keys = options.keys, !keys.keys.isEmpty || options.trustAnchors != nil {
             let verifier = JWSVerifier(keys: keys, options: .init(keyPolicy: options.keyPolicy, trustAnchors: options.trustAnchors))
-            do {
-                let parsed = try JWS.parse(String(decoding: compact, as: UTF8.self))
-                let verified = try verifier.verify(parsed)
+            do throws(JOSEError) {
+                let verified = try verifier.verify(parsed.get())
                 signatureCheck = .verified(algorithm: verified.algorithm, key: verified.key.description)
             } catch {
                 signatureCheck = .failed(error)

@@ -64,12 +64,11 @@ public struct Linter: Sendable {
     /// Lints one token; never throws, whatever the input.
     public func lint(_ input: String) -> LintReport {
         let token = LintedToken(input, options: options)
-        let reason = options.profile == nil ? ProfileDetection.detect(header: token.header, claims: token.claims).1 : "given with --profile"
         var findings: [LintFinding] = []
         for rule in rules where rule.profiles.contains(token.profile) {
             findings += rule.check(token).map { LintFinding(rule: rule, message: $0.message, location: $0.location) }
         }
         let ordered = findings.enumerated().sorted { ($0.element.severity, -$0.offset) > ($1.element.severity, -$1.offset) }.map(\.element)
-        return LintReport(token: token, profile: token.profile, profileReason: reason, findings: ordered)
+        return LintReport(token: token, profile: token.profile, profileReason: token.profileReason, findings: ordered)
     }
 }

@@ -26,7 +26,7 @@ struct ClaimsCommand: ParsableCommand {
         }
         let claims = try verifiedClaims(token)
         if softwareId {
-            guard let id = claims["software_id"] ?? claims["sub"] else {
+            guard let id = SoftwareID.claim(in: claims) else {
                 throw CLIFailure(.invalid, "\(token.label): no software id (neither software_id nor sub)")
             }
             print(Self.raw(id))

@@ -57,7 +57,7 @@ struct RegisterCommand: AsyncParsableCommand {
         if !errors.isEmpty && !force {
             throw CLIFailure(.invalid, "\(label): not sent: the statement has \(errors.count) lint error\(errors.count == 1 ? "" : "s") (see above; --force sends it anyway)")
         }
-        guard let softwareID = (report.token.claims?["software_id"] ?? report.token.claims?["sub"])?.stringValue else {
+        guard let softwareID = report.token.claims.flatMap(SoftwareID.value(in:)) else {
             throw CLIFailure(.invalid, "\(label): the statement names no software (software_id or sub)")
         }
         return softwareID

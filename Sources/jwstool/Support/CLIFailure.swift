@@ -42,9 +42,6 @@ extension CLIFailure.Status {
 extension CLIFailure {
     /// A local server-state error (state directory, database, keys).
     init(_ error: DCRError) {
-        switch error {
-        case .badRequest(let text), .notFound(let text): self.init(.usage, text)
-        default: self.init(.usage, error.description)
-        }
+        self.init(.usage, error.description)
     }
 }

@@ -56,10 +56,10 @@ enum TokenInputs {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("{") { return [TokenInput(label: source, text: trimmed, line: firstLine(of: text))] }
         var groups: [(line: Int, text: String)] = []
+        let dots = { (text: String) in text.utf8.filter { $0 == UInt8(ascii: ".") }.count }
         for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let dots = { (text: String) in text.utf8.filter { $0 == UInt8(ascii: ".") }.count }
             if let last = groups.indices.last, !line.hasPrefix("eyJ"), dots(groups[last].text) + dots(line) <= 2 {
                 groups[last].text += "\n" + line
             } else {
