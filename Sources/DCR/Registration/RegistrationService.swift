@@ -57,6 +57,12 @@ public struct RegistrationService: Sendable {
                                             name: validated.claims["client_name"]?.stringValue ?? validated.softwareID,
                                             version: validated.claims["software_version"]?.stringValue ?? "unknown")
         }
+        // An application belongs to exactly one issuer: a trusted foreign issuer cannot name a local application (or
+        // another issuer's) and so register clients with its scopes, whatever the spelling of the id.
+        guard application.issuer == validated.issuer else {
+            throw DCRError.oauth(.unapprovedSoftwareStatement,
+                                 "application \(application.id) belongs to another issuer; a statement registers only applications of its own issuer")
+        }
         guard application.status == .active else {
             throw DCRError.oauth(.unapprovedSoftwareStatement, "application \(application.id) has been revoked")
         }

@@ -120,8 +120,9 @@ public struct TokenService: Sendable {
     public func revoke(_ token: String?, credentials: ClientAuthentication?) throws(DCRError) {
         let client = try authenticate(credentials)
         guard let token, !token.isEmpty else { throw DCRError.oauth(.invalidRequest, "token is required") }
-        guard let jws = try? JWS.parse(token), let claims = jws.claims, let jti = claims["jti"]?.stringValue,
-              (try? JWSVerifier(keys: KeySet([keys.tokenKey.publicKey])).verify(jws)) != nil else { return }
+        // The signature first: no claim of an unauthenticated token is read.
+        guard let jws = try? JWS.parse(token), (try? JWSVerifier(keys: KeySet([keys.tokenKey.publicKey])).verify(jws)) != nil,
+              let jti = jws.claims?["jti"]?.stringValue else { return }
         let now = NumericDate.now.secondsSinceEpoch
         let clientID = client.clientID
         try database.write { db in

@@ -36,11 +36,33 @@ public struct JWS: Sendable {
         return Array(signatures[index].encodedProtectedHeader.utf8) + [UInt8(ascii: ".")] + signingPayload
     }
 
-    /// The payload as a JSON object when it is one (the JWS is then a JWT), else nil.
-    public var claims: JSONValue? {
-        guard payload.first == UInt8(ascii: "{") || payload.first.map({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) == true,
-              let json = try? JSONValue.parse(payload), json.isObject else { return nil }
+    /// The payload as a JSON object when it is a valid one (the JWS is then a JWT), else nil.
+    /// Use ``claimSet()`` to tell a payload that is not JSON from one that is broken JSON.
+    public var claims: JSONValue? { (try? claimSet()) ?? nil }
+
+    /// The payload read as a JWT claim set (strictly: duplicate members, invalid UTF-8 and the rest are refused).
+    /// - Returns: the claims object, or nil when the payload is plainly not JSON (it does not begin with `{` and the
+    ///   header's `typ` does not say JWT): a JWS that is not a JWT.
+    /// - Throws: when the payload is meant as a claim set (it begins with `{`, or `typ` is `JWT`, `application/jwt`
+    ///   or `…+jwt`) but is not a valid JSON object, so that a broken claim set can never pass as "not a JWT".
+    public func claimSet() throws(JOSEError) -> JSONValue? {
+        let first = payload.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
+        guard first == UInt8(ascii: "{") || JWS.typeSaysJWT(header.type) else { return nil }
+        let json: JSONValue
+        do { json = try JSONValue.parse(payload) } catch {
+            throw JOSEError(.malformed, at: error.location.isEmpty ? "payload" : "payload \(error.location)", "is not a valid JWT claim set: \(error.reason)")
+        }
+        guard json.isObject else {
+            throw JOSEError(.malformed, at: "payload", "is not a valid JWT claim set: a JSON object is required, found \(json.kind.phrase)")
+        }
         return json
+    }
+
+    /// Whether a header `typ` declares a JWT: `JWT`, `application/jwt` or a `+jwt` media type (RFC 7519 §5.1, RFC 8725 §3.11).
+    static func typeSaysJWT(_ type: String?) -> Bool {
+        guard var type = type?.lowercased() else { return false }
+        if type.hasPrefix("application/") { type.removeFirst("application/".count) }
+        return type == "jwt" || type.hasSuffix("+jwt")
     }
 
     /// Parses a compact or JSON serialization, whichever `text` holds.

@@ -10,13 +10,17 @@ public struct ClaimContext: Sendable {
         self.now = now
     }
 
-    /// A NumericDate claim: nil when absent, an error when present but not a finite JSON number (RFC 7519 §4.1.4).
+    /// A NumericDate claim: nil when absent, an error when present but not a JSON number (RFC 7519 §4.1.4) or not
+    /// within ``NumericDate/representable``.
     public func date(_ name: String) -> Result<NumericDate?, JOSEError> {
         guard let value = claims[name] else { return .success(nil) }
-        guard let seconds = value.numberValue, seconds.isFinite else {
+        guard let seconds = value.numberValue else {
             return .failure(JOSEError(.claim, at: "payload.\(name)", "must be a number (a NumericDate), found \(value.excerpt)"))
         }
-        return .success(NumericDate(seconds))
+        guard let date = NumericDate(claim: seconds) else {
+            return .failure(JOSEError(.claim, at: "payload.\(name)", NumericDate.outOfRange(seconds, excerpt: value.excerpt)))
+        }
+        return .success(date)
     }
 
     /// A string claim: nil when absent, an error when present with another type.

@@ -5,10 +5,31 @@ import Darwin
 #endif
 
 /// A JWT NumericDate (RFC 7519 §2): seconds since 1970-01-01T00:00:00Z, ignoring leap seconds.
+///
+/// A date read from a token is checked with ``init(claim:)``: only 0001-01-01 to 9999-12-31 (UTC) is a NumericDate
+/// here, so every date a token can carry has an ISO 8601 form and every sum of a date and a leeway is exact.
 public struct NumericDate: Sendable, Comparable, Hashable, CustomStringConvertible {
     public var secondsSinceEpoch: Double
 
+    /// The dates a claim may hold: 0001-01-01T00:00:00Z through 9999-12-31T23:59:59Z.
+    public static let representable: ClosedRange<Double> = -62_135_596_800 ... 253_402_300_799
+
     public init(_ secondsSinceEpoch: Double) { self.secondsSinceEpoch = secondsSinceEpoch }
+
+    /// A date read from a claim: nil unless finite and within ``representable``.
+    public init?(claim seconds: Double) {
+        guard seconds.isFinite, NumericDate.representable.contains(seconds) else { return nil }
+        self.secondsSinceEpoch = seconds + 0  // + 0 turns -0 into 0
+    }
+
+    /// Why `seconds` is not a NumericDate (for a value ``init(claim:)`` refused), with a hint for milliseconds.
+    public static func outOfRange(_ seconds: Double, excerpt: String) -> String {
+        var reason = "\(excerpt) is out of range for a NumericDate (seconds from 0001-01-01 to 9999-12-31)"
+        if let asMilliseconds = NumericDate(claim: seconds / 1000), seconds > 0 {
+            reason += "; if it counts milliseconds it would be \(asMilliseconds)"
+        }
+        return reason
+    }
 
     /// The current time from the system clock.
     public static var now: NumericDate {
@@ -23,8 +44,9 @@ public struct NumericDate: Sendable, Comparable, Hashable, CustomStringConvertib
 
     /// ISO 8601 in UTC, e.g. `2026-11-23T07:15:25Z` (fractions dropped).
     public var iso8601: String {
-        guard secondsSinceEpoch.isFinite, abs(secondsSinceEpoch) < 1e15 else { return "(out of range)" }
-        let seconds = Int64(secondsSinceEpoch.rounded(.down))
+        guard NumericDate.representable.contains(secondsSinceEpoch), let seconds = Int64(exactly: secondsSinceEpoch.rounded(.down)) else {
+            return "(out of range)"
+        }
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = NumericDate.civil(fromDays: days)
@@ -59,8 +81,14 @@ public struct NumericDate: Sendable, Comparable, Hashable, CustomStringConvertib
 
 /// Formatting and parsing of spans of seconds: `90s`, `15m`, `6h`, `30d`.
 public enum Duration {
-    /// The largest whole unit that fits: `45s`, `15m`, `5h`, `3d`, `2y`.
+    /// The longest span ``parse(_:)`` accepts: 10,000 years.
+    public static let maximum: Double = 10_000 * 365.25 * 86_400
+
+    /// The largest whole unit that fits: `45s`, `15m`, `5h`, `3d`, `2y`. Total: NaN and spans beyond ±``maximum``
+    /// are described, never trapped on.
     public static func describe(_ seconds: Double) -> String {
+        guard seconds.isFinite else { return seconds.isNaN ? "an undefined span" : "forever" }
+        guard abs(seconds) <= maximum * 10 else { return "over \(Int64(maximum * 10 / (365 * 86_400)))y" }
         let value = Int64(seconds.rounded(.down))
         switch value {
         case ..<60: return "\(value)s"
@@ -69,6 +97,17 @@ public enum Duration {
         case ..<(365 * 86_400): return "\(value / 86_400)d"
         default: return "\(value / (365 * 86_400))y"
         }
+    }
+
+    /// `60s`: whole seconds, for leeways and limits (total, like ``describe(_:)``).
+    public static func seconds(_ value: Double) -> String {
+        guard value.isFinite, abs(value) <= maximum * 10 else { return describe(value) }
+        return "\(Int64(value.rounded(.down)))s"
+    }
+
+    /// `value` as a usable leeway or limit: NaN and negative spans become 0, longer ones ``maximum``.
+    public static func bounded(_ value: Double) -> Double {
+        value.isNaN ? 0 : min(max(value, 0), maximum)
     }
 
     /// Parses `90`, `90s`, `15m`, `6h`, `30d`, `2w` into seconds.
@@ -81,11 +120,19 @@ public enum Duration {
             number = trimmed.dropLast()
             multiplier = unit
         }
-        guard !number.isEmpty, number.allSatisfy(\.isNumber), let value = Double(number) else {
+        guard !number.isEmpty, number.allSatisfy(\.isASCIIDigit), let value = Double(number) else {
             throw JOSEError(.invalidArgument, at: "duration", "\"\(text)\" is not a duration (examples: 90s, 15m, 6h, 30d)")
+        }
+        guard value * multiplier <= maximum else {
+            throw JOSEError(.invalidArgument, at: "duration", "\"\(text)\" is longer than 10,000 years")
         }
         return value * multiplier
     }
+}
+
+extension Character {
+    /// `0` to `9` only (`isNumber` also accepts other scripts' digits, fractions and numerals that `Double` cannot read).
+    var isASCIIDigit: Bool { isASCII && isWholeNumber }
 }
 
 extension String {

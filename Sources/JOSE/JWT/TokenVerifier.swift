@@ -6,12 +6,18 @@ public struct TokenVerifier: Sendable {
     private var policies: [any ClaimPolicy]
     /// Reject JSON serializations (for software statements, access tokens, anything a JWT must be).
     public var requireCompact: Bool
+    /// Also run the claim policies when no signature verified, to report every problem at once (a diagnostic tool's
+    /// choice). Off by default: like a certificate verifier that runs its policies only on a verified chain, a server
+    /// lets no unauthenticated byte reach claim code.
+    public var diagnosesUnverifiedClaims: Bool
 
-    public init(keys: KeySet, options: JWSVerifier.Options = .init(), claims: ClaimValidation = .init(), requireCompact: Bool = false) {
+    public init(keys: KeySet, options: JWSVerifier.Options = .init(), claims: ClaimValidation = .init(), requireCompact: Bool = false,
+                diagnosesUnverifiedClaims: Bool = false) {
         signatures = JWSVerifier(keys: keys, options: options)
         self.claims = claims
         policies = claims.policies
         self.requireCompact = requireCompact
+        self.diagnosesUnverifiedClaims = diagnosesUnverifiedClaims
     }
 
     /// Verifies `token` (compact or JSON serialization) at `now`.
@@ -34,8 +40,16 @@ public struct TokenVerifier: Sendable {
         var verified: JWSVerifier.Verified? = nil
         do { verified = try signatures.verify(jws) } catch { failures.append(error) }
 
+        guard verified != nil || diagnosesUnverifiedClaims else {
+            return VerificationResult(jws: jws, verified: nil, claims: nil, claimsChecked: false, failures: failures)
+        }
         let header = verified.map { jws.signatures[$0.signatureIndex].header } ?? jws.header
-        guard let claimSet = jws.claims else {
+        let claimSet: JSONValue?
+        do { claimSet = try jws.claimSet() } catch {
+            failures.append(error)
+            return VerificationResult(jws: jws, verified: verified, claims: nil, claimsChecked: false, failures: failures)
+        }
+        guard let claimSet else {
             if claims.expectsClaims || requireCompact {
                 failures.append(JOSEError(.claim, at: "payload", "is not a JSON object, so it is not a JWT and its claims cannot be checked"))
             }
@@ -45,7 +59,10 @@ public struct TokenVerifier: Sendable {
             return VerificationResult(jws: jws, verified: verified, claims: nil, claimsChecked: false, failures: failures)
         }
         let context = ClaimContext(header: header, claims: claimSet, now: now)
-        for policy in policies { failures += policy.evaluate(context) }
+        for policy in policies {
+            // Two policies may read the same claim (time validity and maximum age both read iat): report each failure once.
+            failures += policy.evaluate(context).filter { !failures.contains($0) }
+        }
         return VerificationResult(jws: jws, verified: verified, claims: claimSet, claimsChecked: true, failures: failures)
     }
 }

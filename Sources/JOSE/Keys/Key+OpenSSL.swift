@@ -26,6 +26,7 @@ extension Key {
             throw JOSEError(.keyRejected, at: "key", "\(name) keys are not used by JWS (RSA, EC, Ed25519, Ed448)")
         }
         self.init(material: .asymmetric(key), type: type, isPrivate: key.hasPrivatePart)
+        if case .rsa = type { flaw = RSAPublicKeyCheck.flaw(of: key) }
     }
 
     /// A symmetric (HMAC) key.

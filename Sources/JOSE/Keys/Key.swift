@@ -25,6 +25,8 @@ public struct Key: Sendable {
     public var operations: [String]?
     /// JWK `x5c`: the certificate chain, leaf first, when the key came from a certificate or carried one.
     public var certificates: [Certificate] = []
+    /// Why the key cannot be trusted whatever its size (an RSA exponent or ROCA modulus), found once at load.
+    public internal(set) var flaw: String? = nil
 
     init(material: Material, type: KeyType, isPrivate: Bool) {
         self.material = material

@@ -166,9 +166,8 @@ public struct LintedToken: Sendable {
         return output
     }
 
-    /// A NumericDate claim when it is a finite number.
+    /// A NumericDate claim when it is a number within ``NumericDate/representable``.
     public func date(_ name: String) -> NumericDate? {
-        guard let seconds = claims?[name]?.numberValue, seconds.isFinite else { return nil }
-        return NumericDate(seconds)
+        claims?[name]?.numberValue.flatMap(NumericDate.init(claim:))
     }
 }

@@ -63,10 +63,12 @@ struct DecodeCommand: ParsableCommand {
         section(jws.isDetached ? "Payload (detached):" : "Payload:")
         if let claims = jws.claims {
             lines.append(claims.pretty)
-            let times = ["iat", "nbf", "exp", "auth_time"].compactMap { name -> String? in
-                guard let seconds = claims[name]?.numberValue else { return nil }
-                let date = NumericDate(seconds)
-                return "  \(name.padding(toLength: 9, withPad: " ", startingAt: 0))\(date.iso8601)  (\(date.relative(to: now)))"
+            let timeClaims: [String] = ["iat", "nbf", "exp", "auth_time"]
+            let times = timeClaims.compactMap { name -> String? in
+                guard let value = claims[name], let seconds = value.numberValue else { return nil }
+                let label = name.padding(toLength: 9, withPad: " ", startingAt: 0)
+                guard let date = NumericDate(claim: seconds) else { return "  \(label)\(NumericDate.outOfRange(seconds, excerpt: value.excerpt))" }
+                return "  \(label)\(date.iso8601)  (\(date.relative(to: now)))"
             }
             if !times.isEmpty {
                 section("Times (UTC):")

@@ -32,7 +32,7 @@ struct VerifyCommand: ParsableCommand {
         let options = JWSVerifier.Options(
             allowedAlgorithms: algorithms.isEmpty ? nil : Set(algorithms), keyPolicy: keys.keyPolicy,
             trustAnchors: try keys.loadTrustAnchors())
-        let verifier = TokenVerifier(keys: try keys.loadKeys(), options: options, claims: try claims.validation())
+        let verifier = TokenVerifier(keys: try keys.loadKeys(), options: options, claims: try claims.validation(), diagnosesUnverifiedClaims: true)
         let payload = try detachedPayload.map { try Files.read($0, what: "detached payload") }
         let tokens = try TokenInputs.expand(inputs)
         let now = NumericDate.now

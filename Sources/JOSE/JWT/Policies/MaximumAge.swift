@@ -16,7 +16,8 @@ public struct MaximumAge: ClaimPolicy {
         case .success(nil): return [JOSEError(.claim, at: "payload.iat", "missing, so the token's age (limit \(Duration.describe(maximum))) cannot be checked")]
         case .success(let iat?):
             let age = context.now.secondsSinceEpoch - iat.secondsSinceEpoch
-            guard age > maximum + leeway else { return [] }
+            // Bounded, so that a NaN limit cannot make every age acceptable.
+            guard age > Duration.bounded(maximum) + Duration.bounded(leeway) else { return [] }
             return [JOSEError(.claim, at: "payload.iat", "issued \(Duration.describe(age)) ago, older than the maximum age of \(Duration.describe(maximum))")]
         }
     }

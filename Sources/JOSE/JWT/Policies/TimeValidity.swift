@@ -15,27 +15,33 @@ public struct TimeValidity: ClaimPolicy {
         self.issuedAtLeeway = issuedAtLeeway
     }
 
-    public var description: String { "time validity (leeway exp \(Int(expirationLeeway))s, nbf \(Int(notBeforeLeeway))s, iat \(Int(issuedAtLeeway))s)" }
+    public var description: String {
+        "time validity (leeway exp \(Duration.seconds(expirationLeeway)), nbf \(Duration.seconds(notBeforeLeeway)), iat \(Duration.seconds(issuedAtLeeway)))"
+    }
 
     public func evaluate(_ context: ClaimContext) -> [JOSEError] {
         var failures: [JOSEError] = []
         let now = context.now
+        // A NaN or negative leeway would make every comparison below false, and so every date valid.
+        let expirationLeeway = Duration.bounded(expirationLeeway)
+        let notBeforeLeeway = Duration.bounded(notBeforeLeeway)
+        let issuedAtLeeway = Duration.bounded(issuedAtLeeway)
         switch context.date("exp") {
         case .failure(let error): failures.append(error)
         case .success(let exp?) where now > exp.adding(expirationLeeway):
-            failures.append(JOSEError(.claim, at: "payload.exp", "expired at \(exp) (\(exp.relative(to: now)), leeway \(Int(expirationLeeway))s)"))
+            failures.append(JOSEError(.claim, at: "payload.exp", "expired at \(exp) (\(exp.relative(to: now)), leeway \(Duration.seconds(expirationLeeway)))"))
         case .success: break
         }
         switch context.date("nbf") {
         case .failure(let error): failures.append(error)
         case .success(let nbf?) where now.adding(notBeforeLeeway) < nbf:
-            failures.append(JOSEError(.claim, at: "payload.nbf", "not valid before \(nbf) (\(nbf.relative(to: now)), leeway \(Int(notBeforeLeeway))s)"))
+            failures.append(JOSEError(.claim, at: "payload.nbf", "not valid before \(nbf) (\(nbf.relative(to: now)), leeway \(Duration.seconds(notBeforeLeeway)))"))
         case .success: break
         }
         switch context.date("iat") {
         case .failure(let error): failures.append(error)
         case .success(let iat?) where now.adding(issuedAtLeeway) < iat:
-            failures.append(JOSEError(.claim, at: "payload.iat", "issued in the future at \(iat) (\(iat.relative(to: now)), leeway \(Int(issuedAtLeeway))s)"))
+            failures.append(JOSEError(.claim, at: "payload.iat", "issued in the future at \(iat) (\(iat.relative(to: now)), leeway \(Duration.seconds(issuedAtLeeway)))"))
         case .success: break
         }
         return failures
