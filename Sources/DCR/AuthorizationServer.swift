@@ -1,3 +1,4 @@
+import Foundation
 import JOSE
 
 /// How a DCR server is set up (`jwstool serve` flags, or the embedded default).
@@ -17,12 +18,17 @@ public struct ServerConfiguration: Sendable {
     public var trustedIssuers: [String: KeySet]
     /// Clock skew allowed when checking access tokens' exp, nbf and iat, in seconds.
     public var clockSkew: Double
+    /// The base URL clients reach the server at (`https://dcr.example.com`), for discovery metadata. Never taken from
+    /// a request's `Host` or `X-Forwarded-*`; when nil, the address the server is bound to.
+    public var publicURL: String?
+    /// Proxies whose `X-Forwarded-For` is believed; from anyone else the TCP peer is the client.
+    public var trustedProxies: [IPNetwork]
 
     public static let defaultIssuer = "https://jwstool.local"
 
     public init(state: StateDirectory, issuer: String = ServerConfiguration.defaultIssuer, profile: ServerProfile = .adobePass,
                 tokenLifetime: Int = 21_600, rate: Double = 1, burst: Double = 10, tokenAlgorithm: Algorithm = .rs256,
-                trustedIssuers: [String: KeySet] = [:], clockSkew: Double = 30) {
+                trustedIssuers: [String: KeySet] = [:], clockSkew: Double = 30, publicURL: String? = nil, trustedProxies: [IPNetwork] = []) {
         self.state = state
         self.issuer = issuer
         self.profile = profile
@@ -32,6 +38,8 @@ public struct ServerConfiguration: Sendable {
         self.tokenAlgorithm = tokenAlgorithm
         self.trustedIssuers = trustedIssuers
         self.clockSkew = clockSkew
+        self.publicURL = publicURL
+        self.trustedProxies = trustedProxies
     }
 }
 
@@ -50,7 +58,21 @@ public final class AuthorizationServer: Sendable {
     public let reports: ReportEngine
 
     public init(_ configuration: ServerConfiguration) throws(DCRError) {
-        guard configuration.tokenLifetime > 0 else { throw DCRError.badRequest("the token lifetime must be positive") }
+        guard configuration.tokenLifetime > 0, configuration.tokenLifetime <= 366 * 86_400 else {
+            throw DCRError.badRequest("the token lifetime must be from 1 second to a year")
+        }
+        guard configuration.rate.isFinite, configuration.rate > 0, configuration.burst.isFinite, configuration.burst >= 0 else {
+            throw DCRError.badRequest("the throttling rate must be positive and the burst non-negative")
+        }
+        guard configuration.clockSkew.isFinite, (0...86_400).contains(configuration.clockSkew) else {
+            throw DCRError.badRequest("the clock skew must be from 0 to 86400 seconds")
+        }
+        if let publicURL = configuration.publicURL {
+            guard let url = URLComponents(string: publicURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+                  url.host?.isEmpty == false, url.query == nil, url.fragment == nil else {
+                throw DCRError.badRequest("the public URL must be an http or https URL without query or fragment, got \(publicURL)")
+            }
+        }
         self.configuration = configuration
         database = try DCRDatabase(state: configuration.state)
         keys = try ServerKeys(state: configuration.state, tokenAlgorithm: configuration.tokenAlgorithm)

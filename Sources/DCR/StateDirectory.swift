@@ -21,12 +21,25 @@ public struct StateDirectory: Sendable, CustomStringConvertible {
 
     public func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
 
-    /// Creates the directory (owner-only) when it does not exist.
+    /// Creates the directory (owner-only) when it does not exist. One that exists and is open to the group or to others
+    /// is tightened to 0700 when it is ours, and refused otherwise (as ssh does for its keys): private keys, the admin
+    /// token and cached credentials live here.
     public func prepare() throws(DCRError) {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw DCRError.storage("cannot create the state directory \(path): \(error.localizedDescription)")
+        var status = stat()
+        if lstat(path, &status) != 0 {
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw DCRError.storage("cannot create the state directory \(path): \(error.localizedDescription)")
+            }
+            guard lstat(path, &status) == 0 else { throw DCRError.storage("cannot read the state directory \(path)") }
+        }
+        guard status.st_mode & S_IFMT == S_IFDIR else { throw DCRError.storage("the state directory \(path) is not a directory") }
+        guard status.st_mode & 0o077 != 0 else { return }
+        // A shared sticky directory (/tmp itself) is never changed; it is no place for private files.
+        guard status.st_uid == geteuid(), status.st_mode & S_ISVTX == 0, chmod(path, 0o700) == 0 else {
+            let mode = String(status.st_mode & 0o777, radix: 8)
+            throw DCRError.storage("the state directory \(path) is accessible to other users (mode \(mode)) and cannot be made private; chmod 700 it or choose another with --state-dir")
         }
     }
 
@@ -34,18 +47,11 @@ public struct StateDirectory: Sendable, CustomStringConvertible {
 
     public func read(_ name: String) -> [UInt8]? { FileManager.default.contents(atPath: file(name)).map(Array.init) }
 
-    /// Writes a file atomically with `mode`; an existing file is never replaced.
-    public func create(_ name: String, contents: [UInt8], mode: Int16) throws(DCRError) {
-        let target = file(name)
-        let temporary = file(".\(name).\(UUID().uuidString).tmp")
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(contents), attributes: [.posixPermissions: mode]) else {
-            throw DCRError.storage("cannot write \(target)")
+    /// Writes a file atomically, created with `mode`; an existing file (say, one a concurrent run made) is kept.
+    public func create(_ name: String, contents: [UInt8], mode: mode_t) throws(DCRError) {
+        do { try SecureFile.store(contents, at: file(name), mode: mode, replacing: false) } catch {
+            if !exists(name) { throw DCRError.storage("cannot write \(error)") }
         }
-        // link(2) fails when the target exists, so a file made by a concurrent run is kept, never overwritten.
-        let linked = link(temporary, target) == 0
-        let reason = String(cString: strerror(errno))
-        unlink(temporary)
-        if !linked && !FileManager.default.fileExists(atPath: target) { throw DCRError.storage("cannot write \(target): \(reason)") }
     }
 
     /// Creates an empty owner-only file (for SQLite, whose -wal and -shm files then inherit the mode).

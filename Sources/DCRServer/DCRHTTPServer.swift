@@ -6,13 +6,14 @@ import ServiceLifecycle
 /// The DCR server over HTTP (Hummingbird 2): routes grouped by resource, throttling and usage recording as middleware.
 public enum DCRHTTPServer {
     /// The router for `server`.
-    public static func router(for server: AuthorizationServer) -> Router<DCRRequestContext> {
+    public static func router(for server: AuthorizationServer, address: BoundAddress = BoundAddress()) -> Router<DCRRequestContext> {
         let router = Router(context: DCRRequestContext.self)
-        router.add(middleware: UsageRecordingMiddleware(database: server.database))
+        let addresses = ClientAddressResolver(trustedProxies: server.configuration.trustedProxies)
+        router.add(middleware: UsageRecordingMiddleware(database: server.database, addresses: addresses))
         let clients = router.group("o/client")
-        clients.add(middleware: ThrottleMiddleware(limiter: server.limiter))
+        clients.add(middleware: ThrottleMiddleware(limiter: server.limiter, addresses: addresses))
         ClientController(server: server).addRoutes(to: clients)
-        DiscoveryController(server: server).addRoutes(to: router.group(".well-known"))
+        DiscoveryController(server: server, address: address).addRoutes(to: router.group(".well-known"))
         ReportController(server: server).addRoutes(to: router)
         let admin = router.group("admin/applications")
         admin.add(middleware: AdminAuthenticationMiddleware(token: server.adminToken, profile: server.configuration.profile))
@@ -23,10 +24,15 @@ public enum DCRHTTPServer {
     /// An application listening on `host:port` (0 picks a free port); `onRunning` receives the bound port.
     public static func application(for server: AuthorizationServer, host: String, port: Int, logger: Logger,
                                    onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        Application(router: router(for: server),
-                    configuration: .init(address: .hostname(host, port: port), serverName: "jwstool"),
-                    onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
-                    logger: logger)
+        let address = BoundAddress()
+        return Application(router: router(for: server, address: address),
+                           configuration: .init(address: .hostname(host, port: port), serverName: "jwstool"),
+                           onServerRunning: { channel in
+                               let bound = channel.localAddress?.port ?? port
+                               address.set(host: host, port: bound)
+                               await onRunning(bound)
+                           },
+                           logger: logger)
     }
 }
 

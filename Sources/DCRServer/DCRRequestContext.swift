@@ -1,3 +1,4 @@
+import DCR
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -7,23 +8,20 @@ import Synchronization
 public struct DCRRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The TCP peer's IP address.
-    public let peer: String?
+    public let peer: IPAddress?
     /// What the handlers learnt about the caller (client, application, platform), for the usage event.
     public let usage: UsageNote
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
-        peer = source.channel.remoteAddress?.ipAddress
+        peer = source.channel.remoteAddress?.ipAddress.flatMap { IPAddress($0) }
         usage = UsageNote()
     }
 
-    /// The client's IP: the first `X-Forwarded-For` address, else the peer.
-    func clientIP(_ request: Request) -> String {
-        if let forwarded = request.headers[HTTPField.Name.forwardedFor], let first = forwarded.split(separator: ",").first {
-            let address = first.trimmingCharacters(in: .whitespaces)
-            if !address.isEmpty { return address }
-        }
-        return peer ?? "unknown"
+    /// The client's IP address as `resolver` determines it: `X-Forwarded-For` counts only from trusted proxies.
+    /// "unknown" when the connection has no IP peer.
+    func clientIP(_ request: Request, resolver: ClientAddressResolver) -> String {
+        resolver.client(peer: peer, forwardedFor: request.headers[values: .forwardedFor]).map(\.description) ?? "unknown"
     }
 }
 

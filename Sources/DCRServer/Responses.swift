@@ -62,13 +62,6 @@ enum Responses {
         case .storage(let text): return self.text("internal error: \(text)\n", status: .internalServerError)
         }
     }
-
-    /// The base URL a client used to reach us: scheme from `X-Forwarded-Proto`, host from `Host`.
-    static func baseURL(_ request: Request) -> String {
-        let scheme = request.headers[HTTPField.Name("X-Forwarded-Proto")!] ?? "http"
-        let host = request.head.authority ?? "127.0.0.1"
-        return "\(scheme)://\(host)"
-    }
 }
 
 extension Request {

@@ -36,6 +36,8 @@ public struct ApplicationCatalog: Sendable {
     }
 
     public func find(_ id: String) throws(DCRError) -> RegisteredApplication? {
+        // No stored id holds a control character; refusing them here keeps `id\0…` from matching `id`.
+        guard !id.containsControlCharacters else { return nil }
         let id = id.lowercased()
         return try database.read { db in try Row.fetchOne(db, sql: "SELECT * FROM applications WHERE id = ?", arguments: [id]).map(RegisteredApplication.init(row:)) }
     }

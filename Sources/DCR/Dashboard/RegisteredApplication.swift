@@ -80,8 +80,8 @@ public struct NewApplication: Sendable {
     func validated() throws(DCRError) -> NewApplication {
         func clean(_ value: String, _ field: String, maximum: Int = 200) throws(DCRError) -> String {
             let trimmed = value.trimmingCharacters(in: .whitespaces)
-            guard !trimmed.isEmpty, trimmed.count <= maximum, !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-                throw DCRError.badRequest("\(field) must be 1–\(maximum) characters without control characters, got \(JSONValue.string(value).excerpt)")
+            guard !trimmed.isEmpty, trimmed.count <= maximum, !trimmed.containsControlCharacters, !trimmed.containsBidiControls else {
+                throw DCRError.badRequest("\(field) must be 1–\(maximum) characters without control characters or bidirectional overrides, got \(JSONValue.string(value).excerpt)")
             }
             return trimmed
         }

@@ -51,6 +51,9 @@ public struct StatementValidator: Sendable {
         guard let softwareID = SoftwareID.value(in: claims) else {
             throw DCRError.oauth(.invalidSoftwareStatement, "the statement names no software (software_id or sub)")
         }
+        guard !softwareID.isEmpty, softwareID.utf8.count <= 256, !softwareID.containsControlCharacters, !softwareID.containsBidiControls else {
+            throw DCRError.oauth(.invalidSoftwareStatement, "software_id must be 1–256 bytes without control characters or bidirectional overrides")
+        }
         return Validated(claims: claims, issuer: issuer, softwareID: softwareID)
     }
 }

@@ -69,10 +69,13 @@ public struct ReportEngine: Sendable {
         return .object([("_links", .object(links)), ("report", .array(report))])
     }
 
-    /// CSV (RFC 4180): a header row, then one row per result; no links.
+    /// CSV (RFC 4180): a header row, then one row per result; no links. Text cells that a spreadsheet would run as a
+    /// formula (beginning with `=`, `+`, `-`, `@`, TAB or CR) get a leading `'` (OWASP CSV injection), so a device's
+    /// `osName` cannot become one.
     public static func csv(_ rows: [Row], query: ReportQuery) -> String {
-        func field(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        func field(_ value: String) -> String {
+            let text = value.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) } == true ? "'" + value : value
+            return text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
         let header = (query.projection.map(\.rawValue) + query.metrics.map(\.rawValue)).joined(separator: ",")
         let lines = rows.map { row in (row.dimensions.map { field($0.1) } + row.metrics.map { String($0.1) }).joined(separator: ",") }

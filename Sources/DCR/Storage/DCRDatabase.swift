@@ -93,6 +93,11 @@ extension Array where Element == String {
 }
 
 extension DCRDatabase {
+    /// The client addresses of the most recent usage events, newest first (for status output and tests).
+    public func recentAddresses(limit: Int = 100) throws(DCRError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT coalesce(ip, '') FROM usage_events ORDER BY id DESC LIMIT ?", arguments: [limit]) }
+    }
+
     /// How many applications and clients are stored (for status output and tests).
     public func applicationsAndClients() throws(DCRError) -> (applications: Int, clients: Int) {
         try read { db in

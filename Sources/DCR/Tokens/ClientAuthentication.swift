@@ -24,7 +24,7 @@ public struct ClientAuthentication: Sendable {
             // RFC 6749 §2.3.1: both parts are form-urlencoded before Base64.
             let user = String(text[..<colon])
             let password = String(text[text.index(after: colon)...])
-            basic = ClientAuthentication(clientID: user.formURLDecoded ?? user, clientSecret: password.formURLDecoded ?? password)
+            basic = try ClientAuthentication(clientID: user.formURLDecoded ?? user, clientSecret: password.formURLDecoded ?? password).checked()
         }
         if let basic {
             if id != nil || secret != nil {
@@ -36,7 +36,15 @@ public struct ClientAuthentication: Sendable {
             if secret != nil { throw DCRError.oauth(.invalidRequest, "client_secret without client_id") }
             return nil
         }
-        return ClientAuthentication(clientID: id, clientSecret: secret ?? "")
+        return try ClientAuthentication(clientID: id, clientSecret: secret ?? "").checked()
+    }
+
+    /// Refuses credentials with control characters: `id%00anything` must not authenticate as `id`.
+    func checked() throws(DCRError) -> ClientAuthentication {
+        guard !clientID.containsControlCharacters, !clientSecret.containsControlCharacters else {
+            throw DCRError.oauth(.invalidClient, "client credentials must not contain control characters")
+        }
+        return self
     }
 
     /// The one value of `name`, nil when absent; repeating a parameter is invalid (RFC 6749 §3.1).

@@ -9,7 +9,7 @@ struct ReportController {
     func addRoutes(to router: Router<DCRRequestContext>) {
         router.get("cmu/v2", use: report)
         router.get("cmu/v2/**", use: report)
-        for method in [HTTPRequest.Method.post, .put, .delete, .patch] {
+        for method in [HTTPRequest.Method.head, .options, .post, .put, .delete, .patch] {
             router.on("cmu/v2", method: method, use: methodNotAllowed)
             router.on("cmu/v2/**", method: method, use: methodNotAllowed)
         }

@@ -5,9 +5,10 @@ import Hummingbird
 struct ThrottleMiddleware: RouterMiddleware {
     typealias Context = DCRRequestContext
     let limiter: TokenBucketLimiter
+    let addresses: ClientAddressResolver
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if let retryAfter = limiter.admit(context.clientIP(request)) {
+        if let retryAfter = limiter.admit(context.clientIP(request, resolver: addresses)) {
             return Responses.throttled(retryAfter: retryAfter)
         }
         return try await next(request, context)

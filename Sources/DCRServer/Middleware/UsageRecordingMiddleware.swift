@@ -6,6 +6,7 @@ import Logging
 struct UsageRecordingMiddleware: RouterMiddleware {
     typealias Context = DCRRequestContext
     let database: DCRDatabase
+    let addresses: ClientAddressResolver
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let status: Int
@@ -24,18 +25,23 @@ struct UsageRecordingMiddleware: RouterMiddleware {
         let facts = context.usage.facts
         let event = UsageEvent(endpoint: Self.endpoint(request.uri.path), method: request.method.rawValue, status: status,
                                clientID: facts.clientID, applicationID: facts.applicationID, applicationName: facts.applicationName,
-                               platform: facts.platform, ip: context.clientIP(request))
+                               platform: facts.platform, ip: context.clientIP(request, resolver: addresses))
         do { try database.record(event) } catch {
             context.logger.error("could not record a usage event", metadata: ["reason": "\(error)"])
         }
         return try outcome.get()
     }
 
-    /// The endpoint as reports group it: the route, without ids or report dimensions (and never a query string).
+    /// The endpoint as reports group it: one of the server's routes, without ids or report dimensions (and never a
+    /// query string); any other path is "other", so a client cannot store text of its choosing.
     static func endpoint(_ path: String) -> String {
-        if path.hasPrefix("/cmu/") { return "/cmu/v2" }
-        if path.hasPrefix("/admin/") { return "/admin/applications" }
-        if path.hasPrefix("/.well-known/") || path.hasPrefix("/o/client/") { return path }
-        return "other"
+        if path == "/cmu/v2" || path.hasPrefix("/cmu/v2/") { return "/cmu/v2" }
+        if path == "/admin/applications" || path.hasPrefix("/admin/applications/") { return "/admin/applications" }
+        return knownEndpoints.contains(path) ? path : "other"
     }
+
+    static let knownEndpoints: Set<String> = [
+        "/o/client/register", "/o/client/token", "/o/client/introspect", "/o/client/revoke",
+        "/.well-known/oauth-authorization-server", "/.well-known/jwks.json",
+    ]
 }

@@ -13,6 +13,7 @@ struct ClaimsCommand: ParsableCommand {
             With --key the token is verified first, and exit status 1 means it is not valid.
             """)
 
+    @OptionGroup var inputOptions: InputOptions
     @Argument(help: "A token, a file holding one, or - for standard input (default).") var input: String?
     @Option(name: .customLong("get"), help: ArgumentHelp("A claim to print (repeatable; dotted paths for nested members).", valueName: "name"))
     var names: [String] = []
@@ -20,7 +21,7 @@ struct ClaimsCommand: ParsableCommand {
     @OptionGroup var keys: KeyOptions
 
     func run() throws {
-        let inputs = try TokenInputs.expand(input.map { [$0] } ?? [])
+        let inputs = try TokenInputs.expand(input.map { [$0] } ?? [], limit: inputOptions.maxInput.value)
         guard inputs.count == 1, let token = inputs.first else {
             throw CLIFailure(.usage, "claims takes one token; \(input ?? "the input") holds \(inputs.count)")
         }

@@ -8,13 +8,14 @@ struct DecodeCommand: ParsableCommand {
         commandName: "decode",
         abstract: "Show a token's header and payload (compact or JSON serialization). Does not verify anything.")
 
+    @OptionGroup var inputOptions: InputOptions
     @Argument(help: "A token, a file holding one, or - for standard input (default).")
     var input: String?
 
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let inputs = try TokenInputs.expand(input.map { [$0] } ?? [])
+        let inputs = try TokenInputs.expand(input.map { [$0] } ?? [], limit: inputOptions.maxInput.value)
         guard inputs.count == 1, let token = inputs.first else {
             throw CLIFailure(.usage, "decode takes one token; \(input ?? "the input") holds \(inputs.count) (use verify or lint for batches)")
         }

@@ -22,6 +22,7 @@ struct LintCommand: ParsableCommand {
     }
 
     @Option(help: "The profile: auto picks it from the token.") var profile: ProfileChoice = .auto
+    @OptionGroup var inputOptions: InputOptions
     @OptionGroup var keys: KeyOptions
     @Option(help: "Output format.") var format: Format = .text
     @Option(help: "The lowest severity that fails the run: error, warning or notice.") var failOn: LintSeverity = .error
@@ -42,7 +43,7 @@ struct LintCommand: ParsableCommand {
                                   keyPolicy: keys.keyPolicy, sharedSecret: sharedSecret, disabledRules: Set(disabled))
         let linter: Linter
         do { linter = try Linter(options: options) } catch { throw CLIFailure(.usage, error.description) }
-        let tokens = try TokenInputs.expand(inputs)
+        let tokens = try TokenInputs.expand(inputs, limit: inputOptions.maxInput.value)
         let reports = tokens.map { linter.lint($0.text) }
         switch format {
         case .text: printText(tokens, reports)

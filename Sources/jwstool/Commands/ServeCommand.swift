@@ -26,6 +26,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Clock skew allowed on access tokens' exp, nbf and iat, in seconds.") var clockSkew: Double = 30
     @Option(help: "Throttling: requests per second per client IP on register and token.") var rate: Double = 1
     @Option(help: "Throttling: initial burst per client IP.") var burst: Double = 10
+    @Option(help: ArgumentHelp("The base URL clients reach this server at, for discovery metadata (default: the listening address).", valueName: "url"))
+    var publicURL: String?
+    @Option(name: .customLong("trusted-proxy"), help: ArgumentHelp("A proxy (CIDR or address) whose X-Forwarded-For is believed (repeatable; default none: the peer is the client).", valueName: "cidr"))
+    var trustedProxies: [String] = []
     @Option(name: .customLong("trust"), help: ArgumentHelp("Trust another issuer's statements: ISSUER=JWKS-FILE, or a JWK Set file with an \"issuer\" member (repeatable).", valueName: "issuer=jwks"))
     var trusted: [String] = []
 
@@ -33,6 +37,11 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = ServerConfiguration(state: state.state, issuer: issuer, profile: profile, tokenLifetime: tokenLifetime,
                                                 rate: rate, burst: burst, tokenAlgorithm: tokenAlg, clockSkew: clockSkew)
         configuration.trustedIssuers = try TrustedIssuerFiles.load(trusted)
+        configuration.publicURL = publicURL
+        configuration.trustedProxies = try trustedProxies.map { value in
+            guard let network = IPNetwork(value) else { throw CLIFailure(.usage, "--trusted-proxy \(value): not an IP address or CIDR network") }
+            return network
+        }
         let server: AuthorizationServer
         do { server = try AuthorizationServer(configuration) } catch { throw CLIFailure(error) }
         var logger = Logger(label: "jwstool.serve")

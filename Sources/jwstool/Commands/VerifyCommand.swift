@@ -13,6 +13,7 @@ struct VerifyCommand: ParsableCommand {
             valid, 1 when any is invalid (a malformed token is invalid), 2 for usage errors or an unreadable key.
             """)
 
+    @OptionGroup var inputOptions: InputOptions
     @OptionGroup var keys: KeyOptions
     @Option(name: .customLong("alg"), help: ArgumentHelp("An algorithm to accept (repeatable); default: any that fits the key.", valueName: "alg"))
     var algorithms: [Algorithm] = []
@@ -34,7 +35,7 @@ struct VerifyCommand: ParsableCommand {
             trustAnchors: try keys.loadTrustAnchors())
         let verifier = TokenVerifier(keys: try keys.loadKeys(), options: options, claims: try claims.validation(), diagnosesUnverifiedClaims: true)
         let payload = try detachedPayload.map { try Files.read($0, what: "detached payload") }
-        let tokens = try TokenInputs.expand(inputs)
+        let tokens = try TokenInputs.expand(inputs, limit: inputOptions.maxInput.value)
         let now = NumericDate.now
         let results = Self.verifyAll(tokens, with: verifier, detachedPayload: payload, at: now)
         for (token, result) in zip(tokens, results) {

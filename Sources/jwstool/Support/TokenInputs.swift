@@ -18,13 +18,14 @@ struct TokenInput {
 /// Expands the INPUT arguments of `decode`, `verify` and `lint`: a token, a file (one token, or one per line),
 /// a directory (every file in it, in name order) or `-` (standard input).
 enum TokenInputs {
-    static func expand(_ arguments: [String]) throws -> [TokenInput] {
+    /// - Parameter limit: the most bytes read from any one file or standard input (`--max-input`).
+    static func expand(_ arguments: [String], limit: Int = Files.defaultLimit) throws -> [TokenInput] {
         let arguments = arguments.isEmpty ? ["-"] : arguments
         var inputs: [TokenInput] = []
         for (index, argument) in arguments.enumerated() {
             var isDirectory: ObjCBool = false
             if argument == "-" {
-                inputs += tokens(in: try Files.read("-"), source: "<stdin>")
+                inputs += tokens(in: try Files.read("-", limit: limit), source: "<stdin>")
             } else if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) {
                 if isDirectory.boolValue {
                     let names = try FileManager.default.contentsOfDirectory(atPath: argument).filter { !$0.hasPrefix(".") }.sorted()
@@ -32,11 +33,11 @@ enum TokenInputs {
                         let path = (argument as NSString).appendingPathComponent(name)
                         var nested: ObjCBool = false
                         if FileManager.default.fileExists(atPath: path, isDirectory: &nested), !nested.boolValue {
-                            inputs += tokens(in: try Files.read(path), source: path)
+                            inputs += tokens(in: try Files.read(path, limit: limit), source: path)
                         }
                     }
                 } else {
-                    inputs += tokens(in: try Files.read(argument), source: argument)
+                    inputs += tokens(in: try Files.read(argument, limit: limit), source: argument)
                 }
             } else if looksLikeToken(argument) {
                 inputs.append(TokenInput(label: arguments.count == 1 ? "token" : "argument \(index + 1)", text: argument))
@@ -50,20 +51,21 @@ enum TokenInputs {
     /// A JSON serialization is one token however many lines it spans. Otherwise each token starts on a new line;
     /// a line that does not start a token (every JOSE header encodes `{"`, so tokens begin with `eyJ`) continues the
     /// one before as long as the two hold no more than the two dots of one JWS: a token wrapped when it was copied out of
-    /// a document stays one token, and its whitespace is reported.
+    /// a document stays one token, and its whitespace is reported. Linear in the input: each group keeps its dot count.
     static func tokens(in bytes: [UInt8], source: String) -> [TokenInput] {
         let text = String(decoding: bytes, as: UTF8.self)
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("{") { return [TokenInput(label: source, text: trimmed, line: firstLine(of: text))] }
-        var groups: [(line: Int, text: String)] = []
-        let dots = { (text: String) in text.utf8.filter { $0 == UInt8(ascii: ".") }.count }
+        var groups: [(line: Int, text: String, dots: Int)] = []
         for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            if let last = groups.indices.last, !line.hasPrefix("eyJ"), dots(groups[last].text) + dots(line) <= 2 {
+            let dots = line.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: ".") ? 1 : 0) }
+            if let last = groups.indices.last, !line.hasPrefix("eyJ"), groups[last].dots + dots <= 2 {
                 groups[last].text += "\n" + line
+                groups[last].dots += dots
             } else {
-                groups.append((number + 1, line))
+                groups.append((number + 1, line, dots))
             }
         }
         if groups.isEmpty { return [TokenInput(label: source, text: "")] }

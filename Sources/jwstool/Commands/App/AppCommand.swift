@@ -11,7 +11,8 @@ struct AppCommand: AsyncParsableCommand {
         abstract: "Manage registered applications and mint their software statements (the dashboard).",
         discussion: """
             With no --server these act on the embedded server's state directory; with --server URL they use its admin \
-            API, authenticated by --admin-token or $JWSTOOL_ADMIN_TOKEN.
+            API, authenticated by --admin-token-file FILE (the server's admin-token file) or $JWSTOOL_ADMIN_TOKEN; \
+            --admin-token TOKEN works too, but any local user can read it from the process list.
             """,
         subcommands: [AppInitCommand.self, AppCreateCommand.self, AppListCommand.self, AppShowCommand.self, AppStatementCommand.self, AppRevokeCommand.self])
 }
@@ -20,7 +21,24 @@ struct AppCommand: AsyncParsableCommand {
 struct AppOptions: ParsableArguments {
     @OptionGroup var state: StateOptions
     @OptionGroup var target: ServerOptions
-    @Option(help: ArgumentHelp("The server's admin token (default $JWSTOOL_ADMIN_TOKEN).", valueName: "token")) var adminToken: String?
+    @Option(help: ArgumentHelp("A file holding the server's admin token (its state directory's admin-token file).", valueName: "file"))
+    var adminTokenFile: String?
+    @Option(help: ArgumentHelp("The server's admin token; visible to other local users in `ps`, prefer --admin-token-file or $JWSTOOL_ADMIN_TOKEN.", valueName: "token"))
+    var adminToken: String?
+
+    /// The admin token from --admin-token-file, $JWSTOOL_ADMIN_TOKEN or --admin-token (with a warning: argv is public).
+    func resolvedAdminToken() throws -> String? {
+        if let adminTokenFile {
+            let token = String(decoding: try Files.read(adminTokenFile, what: "admin token file"), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !token.isEmpty else { throw CLIFailure(.usage, "admin token file \(adminTokenFile): is empty") }
+            return token
+        }
+        if let adminToken, !adminToken.isEmpty {
+            Terminal.note("jwstool: warning: --admin-token is visible to every local user in the process list; use --admin-token-file or $JWSTOOL_ADMIN_TOKEN")
+            return adminToken
+        }
+        return ProcessInfo.processInfo.environment["JWSTOOL_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+    }
 
     /// Runs `local` on this state directory's catalog, or sends the admin request for `remote`.
     func perform(local: (ApplicationCatalog) throws(DCRError) -> JSONValue, remote: (method: String, path: String, body: JSONValue?)) async throws -> JSONValue {
@@ -30,8 +48,8 @@ struct AppOptions: ParsableArguments {
                 return try local(authorization.catalog)
             } catch { throw CLIFailure(error) }
         }
-        guard let token = adminToken ?? ProcessInfo.processInfo.environment["JWSTOOL_ADMIN_TOKEN"], !token.isEmpty else {
-            throw CLIFailure(.usage, "--server needs the admin token: --admin-token TOKEN or $JWSTOOL_ADMIN_TOKEN (the server's admin-token file)")
+        guard let token = try resolvedAdminToken() else {
+            throw CLIFailure(.usage, "--server needs the admin token: --admin-token-file FILE (the server's admin-token file) or $JWSTOOL_ADMIN_TOKEN")
         }
         let base = server.hasSuffix("/") ? String(server.dropLast()) : server
         let http = DCRHTTPClient(notice: { Terminal.note("jwstool: \($0)") })

@@ -32,7 +32,7 @@ struct KeyGenerateCommand: ParsableCommand {
             return
         }
         var written: [String] = []
-        func write(_ text: String, _ suffix: String, mode: Int16) throws {
+        func write(_ text: String, _ suffix: String, mode: UInt32) throws {
             try Files.write(Array((text.hasSuffix("\n") ? text : text + "\n").utf8), to: out + suffix, mode: mode, overwrite: force)
             written.append(out + suffix)
         }

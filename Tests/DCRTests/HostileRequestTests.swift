@@ -1,0 +1,171 @@
+import DCR
+import DCRClient
+import Foundation
+import JOSE
+import Testing
+
+/// Requests an attacker would send, over real HTTP on loopback: the server stays up, trusts no header it should not,
+/// and stores nothing of the attacker's choosing.
+@Suite("Hostile requests to jwstool serve")
+struct HostileRequestTests {
+    static func unsignedToken(payload: String) -> String {
+        Base64URL.encode(Array(#"{"alg":"RS256","typ":"at+jwt"}"#.utf8)) + "." + Base64URL.encode(Array(payload.utf8)) + ".AAAA"
+    }
+
+    @Test("time claims of any magnitude in a bearer token are refused and the server stays up")
+    func hugeTimeClaims() async throws {
+        let server = try await TestServer.start()
+        for value in ["-1e19", "1e19", "1e308", "-1e308", "-0", "1700000000000"] {
+            let token = Self.unsignedToken(payload: #"{"exp":\#(value),"iat":\#(value),"nbf":\#(value),"jti":"x","client_id":"y"}"#)
+            let reply = try await server.get("/cmu/v2/day", token: token)
+            #expect(reply.status == 401)
+            // Claims of an unauthenticated token are never evaluated: the reason is the signature.
+            #expect(reply.text.contains("signature"), "\(reply.text)")
+        }
+        let client = try await server.client()
+        let valid = try await server.accessToken(client)
+        #expect(try await server.get("/cmu/v2", token: valid).status == 200)
+        await server.stop()
+    }
+
+    @Test("a statement with a huge time claim signed by the server's own key gets a clear refusal")
+    func hugeClaimInStatement() async throws {
+        let server = try await TestServer.start()
+        let (application, _) = try server.application()
+        let statement = try server.statement(claims: .object([
+            ("iss", .string(server.server.configuration.issuer)), ("sub", .string(application.id)),
+            ("software_id", .string(application.id)), ("iat", .number(1e19)), ("exp", .number(-1e308)),
+        ]))
+        let reply = try await server.register(statement)
+        #expect(reply.status == 400)
+        #expect(reply.text.contains("out of range for a NumericDate"), "\(reply.text)")
+        await server.stop()
+    }
+
+    @Test("X-Forwarded-For is ignored unless the peer is a trusted proxy, and the stored address is a parsed IP")
+    func forwardedFor() async throws {
+        let server = try await TestServer.start { $0.burst = 3; $0.rate = 0.001 }
+        var statuses: [Int] = []
+        for index in 0..<6 {
+            let reply = try await server.token(form: "grant_type=client_credentials", extraHeaders: [("X-Forwarded-For", "198.51.100.\(index)")])
+            statuses.append(reply.status)
+        }
+        #expect(statuses.filter { $0 == 429 }.count == 3, "\(statuses)")
+        let long = String(repeating: "A", count: 2000)
+        _ = try await server.get("/nothing-here", headers: [("X-Forwarded-For", long)])
+        let addresses = try server.server.database.recentAddresses()
+        #expect(addresses.allSatisfy { $0 == "127.0.0.1" }, "\(addresses)")
+        await server.stop()
+
+        let proxied = try await TestServer.start { $0.burst = 1; $0.rate = 0.001; $0.trustedProxies = [IPNetwork("127.0.0.0/8")!] }
+        let first = try await proxied.token(form: "grant_type=client_credentials", extraHeaders: [("X-Forwarded-For", "203.0.113.7")])
+        let second = try await proxied.token(form: "grant_type=client_credentials", extraHeaders: [("X-Forwarded-For", "203.0.113.8")])
+        let again = try await proxied.token(form: "grant_type=client_credentials", extraHeaders: [("X-Forwarded-For", "203.0.113.7")])
+        #expect(first.status != 429 && second.status != 429 && again.status == 429)
+        _ = try await proxied.get("/x", headers: [("X-Forwarded-For", "garbage, 203.0.113.9")])
+        #expect(try proxied.server.database.recentAddresses().contains("203.0.113.9"))
+        await proxied.stop()
+    }
+
+    @Test("address parsing and proxy resolution", arguments: [
+        ("10.0.0.0/8", "10.1.2.3", true), ("10.0.0.0/8", "11.0.0.1", false), ("2001:db8::/32", "2001:db8:1::5", true),
+        ("127.0.0.1", "::ffff:127.0.0.1", true), ("192.168.0.0/33", "192.168.0.1", false),
+    ])
+    func networks(cidr: String, address: String, contained: Bool) throws {
+        let network = IPNetwork(cidr)
+        let ip = try #require(IPAddress(address))
+        #expect((network?.contains(ip) ?? false) == contained)
+        #expect(IPAddress("1.2.3.4\0") == nil && IPAddress("1.2.3") == nil && IPAddress("javascript:alert(1)") == nil)
+    }
+
+    @Test("discovery metadata comes from the configured URL, never from Host or X-Forwarded-Proto")
+    func metadataIgnoresHost() async throws {
+        let server = try await TestServer.start()
+        let reply = try await server.get("/.well-known/oauth-authorization-server",
+                                         headers: [("Host", "evil.example"), ("X-Forwarded-Proto", "javascript")])
+        let endpoint = try #require(reply.json["registration_endpoint"]?.stringValue)
+        #expect(endpoint == server.base + "/o/client/register")
+        await server.stop()
+
+        let configured = try await TestServer.start { $0.publicURL = "https://dcr.example.com" }
+        let metadata = try await configured.get("/.well-known/oauth-authorization-server", headers: [("Host", "evil.example")])
+        #expect(metadata.json["token_endpoint"]?.stringValue == "https://dcr.example.com/o/client/token")
+        await configured.stop()
+    }
+
+    @Test("credentials and ids with control characters are refused; NUL does not truncate an id")
+    func controlCharacters() async throws {
+        let server = try await TestServer.start()
+        let client = try await server.client()
+        for form in ["grant_type=client_credentials&client_id=\(client.id)%00anything&client_secret=\(client.secret)",
+                     "grant_type=client_credentials&client_id=\(client.id)&client_secret=\(client.secret)%00",
+                     "grant_type=client_credentials&client_id=\(client.id)%0A&client_secret=\(client.secret)"] {
+            let reply = try await server.token(form: form)
+            #expect(reply.status == 400 || reply.status == 401)
+            #expect(reply.json["error"]?.stringValue == "invalid_client", "\(reply.text)")
+        }
+        #expect(try server.server.catalog.find(client.application.id + "\0zzz") == nil)
+        #expect(throws: DCRError.self) {
+            try server.server.catalog.create(NewApplication(name: "Player\u{202E}gpj.exe", version: "1", platforms: [], domains: [], scopes: []))
+        }
+        await server.stop()
+    }
+
+    @Test("a trusted foreign issuer registers only applications of its own, in any spelling of a local id")
+    func foreignIssuerConfined() async throws {
+        let foreignKey = try Key.generate(.ec(.p256))
+        let foreignIssuer = "https://foreign.example"
+        let foreignKeys = KeySet([try foreignKey.publicKey])
+        let server = try await TestServer.start { $0.trustedIssuers = [foreignIssuer: foreignKeys] }
+        let (local, _) = try server.application()
+        for spelling in [local.id, local.id.uppercased(), local.id.capitalized] {
+            for member in ["sub", "software_id"] {
+                let statement = try server.statement(claims: .object([
+                    ("iss", .string(foreignIssuer)), (member, .string(spelling)), ("iat", .integer(Int64(NumericDate.now.secondsSinceEpoch))),
+                ]), key: foreignKey)
+                let reply = try await server.register(statement)
+                #expect(reply.status == 400, "\(member)=\(spelling): \(reply.text)")
+                #expect(reply.json["error"]?.stringValue == "unapproved_software_statement")
+            }
+        }
+        // Its own application registers (adopted on first sight), and the local issuer cannot name it in turn.
+        let own = "6a0f0c2e-4b1d-4c39-9a53-0d5e8f1b2c3d"
+        let foreign = try server.statement(claims: .object([
+            ("iss", .string(foreignIssuer)), ("software_id", .string(own)), ("iat", .integer(Int64(NumericDate.now.secondsSinceEpoch))),
+        ]), key: foreignKey)
+        #expect(try await server.register(foreign).status == 201)
+        let hijack = try server.statement(claims: .object([
+            ("iss", .string(server.server.configuration.issuer)), ("sub", .string(own)), ("software_id", .string(own)),
+            ("iat", .integer(Int64(NumericDate.now.secondsSinceEpoch))),
+        ]))
+        #expect(try await server.register(hijack).json["error"]?.stringValue == "unapproved_software_statement")
+        await server.stop()
+    }
+
+    @Test("CSV reports neutralise cells a spreadsheet would run as formulas")
+    func csvInjection() async throws {
+        let server = try await TestServer.start()
+        let device: JSONValue = ["model": "=HYPERLINK(\"http://evil\")", "version": "1", "osName": "+cmd", "osVersion": "-1", "connectionType": "@x"]
+        let (application, statement) = try server.application()
+        let registered = try await server.register(statement, device: DeviceInfo.header(for: device))
+        #expect(registered.status == 201)
+        let id = try #require(registered.json["client_id"]?.stringValue), secret = try #require(registered.json["client_secret"]?.stringValue)
+        let token = try await server.accessToken((id, secret, application))
+        let csv = try await server.get("/cmu/v2/platform?format=csv", token: token)
+        #expect(csv.status == 200)
+        let cells = csv.text.split(whereSeparator: { $0 == "," || $0 == "\r\n" || $0 == "\n" })
+        #expect(!cells.contains { $0.first.map { "=+-@".contains($0) } == true }, "\(csv.text)")
+        await server.stop()
+    }
+
+    @Test("HEAD and OPTIONS on the report API answer 405 with Allow: GET")
+    func reportMethods() async throws {
+        let server = try await TestServer.start()
+        for method in ["HEAD", "OPTIONS"] {
+            let reply = try await server.http.send(method, server.base + "/cmu/v2/day", headers: [])
+            #expect(reply.status == 405, "\(method)")
+            #expect(reply.header("Allow") == "GET")
+        }
+        await server.stop()
+    }
+}
