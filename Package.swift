@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "JOSE", targets: ["JOSE"]),
         .executable(name: "jwstool", targets: ["jwstool"]),
         .executable(name: "jwsbench", targets: ["jwsbench"]),
+        .executable(name: "jwstool-fuzz", targets: ["jwstool-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -57,7 +58,10 @@ let package = Package(
             ],
             swiftSettings: strict),
         .executableTarget(name: "jwsbench", dependencies: ["JOSE", "COpenSSL", "CJansson"], swiftSettings: strict),
-        .testTarget(name: "JOSETests", dependencies: ["JOSE"], exclude: ["Fixtures"], swiftSettings: strict),
+        // Fuzz targets (Fuzz/run.sh builds jwstool-fuzz with --sanitize=fuzzer); the tests replay their crash inputs.
+        .target(name: "FuzzHarnesses", dependencies: ["JOSE"], swiftSettings: strict),
+        .executableTarget(name: "jwstool-fuzz", dependencies: ["FuzzHarnesses"], swiftSettings: strict),
+        .testTarget(name: "JOSETests", dependencies: ["JOSE", "FuzzHarnesses"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "JWSToolTests", dependencies: ["jwstool", "JOSE"], exclude: ["interop"], swiftSettings: strict),
         .testTarget(
             name: "DCRTests",

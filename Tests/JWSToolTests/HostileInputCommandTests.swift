@@ -1,0 +1,62 @@
+import Foundation
+import JOSE
+import Testing
+
+/// The real binary against hostile input: every command gives a verdict and a documented exit code, never a trap;
+/// private files are created 0600 whatever the umask.
+@Suite("jwstool on hostile input")
+struct HostileInputCommandTests {
+    static func token(exp value: String) -> String {
+        Base64URL.encode(Array(#"{"alg":"RS256","typ":"at+jwt"}"#.utf8)) + "." + Base64URL.encode(Array(#"{"exp":\#(value),"iat":\#(value)}"#.utf8)) + ".AAAA"
+    }
+
+    @Test("time claims of any magnitude: decode, verify (with --max-age), lint and claims exit 0, 1 or 2, never trap",
+          arguments: ["-1e19", "1e19", "1e308", "-1e308", "-0", "1700000000000"])
+    func timeClaims(value: String) throws {
+        let token = Self.token(exp: value)
+        let key = CLI.projectRoot.appendingPathComponent("keys/dev-statement.pub.jwk").path
+        for arguments in [["decode", token], ["verify", "--key", key, token], ["verify", "--key", key, "--max-age", "1h", token],
+                          ["lint", token], ["lint", "--profile", "access-token", token], ["claims", token]] {
+            let result = try CLI.run(arguments)
+            #expect([0, 1, 2].contains(result.status), "\(arguments[0]) exited \(result.status): \(result.stderr)")
+        }
+        let verified = try CLI.run(["verify", "--key", key, token])
+        if NumericDate(claim: Double(value) ?? 0) == nil { #expect(verified.stdout.contains("out of range for a NumericDate")) }
+    }
+
+    @Test("an oversized standard input is refused with exit 2 and the limit, not read to the end")
+    func inputLimit() throws {
+        let result = try CLI.run(["lint", "--max-input", "1K", "-"], stdin: String(repeating: "x", count: 4096))
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("larger than the input limit of 1K"))
+    }
+
+    @Test("private files are created 0600 and public ones 0644 under a permissive and a restrictive umask", arguments: ["0000", "0077"])
+    func fileModes(umask: String) throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let state = directory.appendingPathComponent("state")
+        let script = "umask \(umask) && \"\(CLI.binary.path)\" key generate --type ec --out signer && \"\(CLI.binary.path)\" app init --state-dir \"\(state.path)\""
+        let result = try CLI.execute(URL(fileURLWithPath: "/bin/sh"), ["-c", script], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        func mode(_ path: String) throws -> Int {
+            (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
+        }
+        for name in ["signer.pem", "signer.jwk"] { #expect(try mode(directory.appendingPathComponent(name).path) == 0o600, "\(name)") }
+        for name in ["signer.pub.pem", "signer.pub.jwk"] { #expect(try mode(directory.appendingPathComponent(name).path) == 0o644, "\(name)") }
+        #expect(try mode(state.path) == 0o700)
+        let secrets = try FileManager.default.contentsOfDirectory(atPath: state.path).filter { !$0.contains(".pub.") && !$0.hasSuffix("-shm") && !$0.hasSuffix("-wal") }
+        #expect(!secrets.isEmpty)
+        for name in secrets { #expect(try mode(state.appendingPathComponent(name).path) == 0o600, "\(name)") }
+    }
+
+    @Test("a loose state directory is tightened to 0700")
+    func looseStateDirectory() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: directory.path)
+        let result = try CLI.run(["app", "init", "--state-dir", directory.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect((try FileManager.default.attributesOfItem(atPath: directory.path)[.posixPermissions] as? Int) == 0o700)
+    }
+}
