@@ -23,6 +23,8 @@ public struct ServerConfiguration: Sendable {
     public var publicURL: String?
     /// Proxies whose `X-Forwarded-For` is believed; from anyone else the TCP peer is the client.
     public var trustedProxies: [IPNetwork]
+    /// How long usage events are kept, in seconds (default 90 days); older ones are deleted at start and hourly.
+    public var usageRetention: Double = 90 * 86_400
 
     public static let defaultIssuer = "https://jwstool.local"
 
@@ -56,6 +58,7 @@ public final class AuthorizationServer: Sendable {
     public let bearer: BearerValidator
     public let limiter: TokenBucketLimiter
     public let reports: ReportEngine
+    public let usage: UsageLog
 
     public init(_ configuration: ServerConfiguration) throws(DCRError) {
         guard configuration.tokenLifetime > 0, configuration.tokenLifetime <= 366 * 86_400 else {
@@ -63,6 +66,9 @@ public final class AuthorizationServer: Sendable {
         }
         guard configuration.rate.isFinite, configuration.rate > 0, configuration.burst.isFinite, configuration.burst >= 0 else {
             throw DCRError.badRequest("the throttling rate must be positive and the burst non-negative")
+        }
+        guard configuration.usageRetention.isFinite, configuration.usageRetention >= 3600 else {
+            throw DCRError.badRequest("usage events must be kept at least an hour")
         }
         guard configuration.clockSkew.isFinite, (0...86_400).contains(configuration.clockSkew) else {
             throw DCRError.badRequest("the clock skew must be from 0 to 86400 seconds")
@@ -88,6 +94,8 @@ public final class AuthorizationServer: Sendable {
                                      clockSkew: configuration.clockSkew)
         limiter = TokenBucketLimiter(rate: configuration.rate, burst: configuration.burst)
         reports = ReportEngine(database: database)
+        usage = UsageLog(database: database, retention: configuration.usageRetention)
+        try usage.prune()
     }
 
     /// RFC 8414 authorization-server metadata, with endpoints under `baseURL`.

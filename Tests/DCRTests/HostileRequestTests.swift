@@ -158,6 +158,19 @@ struct HostileRequestTests {
         await server.stop()
     }
 
+    @Test("usage events older than the retention are deleted at start; recent ones are kept")
+    func usageRetention() async throws {
+        let first = try await TestServer.start()
+        let now = NumericDate.now.secondsSinceEpoch
+        try first.server.database.record(UsageEvent(time: now - 100 * 86_400, endpoint: "other", method: "GET", status: 404, ip: "192.0.2.1"))
+        try first.server.database.record(UsageEvent(time: now - 10 * 86_400, endpoint: "other", method: "GET", status: 404, ip: "192.0.2.2"))
+        await first.stop(removingState: false)
+        let second = try await TestServer.start({ $0.usageRetention = 30 * 86_400 }, state: first.state)
+        let addresses = try second.server.database.recentAddresses()
+        #expect(!addresses.contains("192.0.2.1") && addresses.contains("192.0.2.2"), "\(addresses)")
+        await second.stop()
+    }
+
     @Test("HEAD and OPTIONS on the report API answer 405 with Allow: GET")
     func reportMethods() async throws {
         let server = try await TestServer.start()

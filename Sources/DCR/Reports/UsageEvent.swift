@@ -39,4 +39,13 @@ extension DCRDatabase {
                                  event.applicationName, event.platform, event.ip])
         }
     }
+
+    /// Deletes usage events recorded before `time`; returns how many.
+    @discardableResult
+    public func pruneUsage(before time: Double) throws(DCRError) -> Int {
+        try write { db in
+            try db.execute(sql: "DELETE FROM usage_events WHERE time < ?", arguments: [time])
+            return db.changesCount
+        }
+    }
 }

@@ -5,7 +5,7 @@ import Logging
 /// Records every request the server handles as a usage event, throttled and failed ones included.
 struct UsageRecordingMiddleware: RouterMiddleware {
     typealias Context = DCRRequestContext
-    let database: DCRDatabase
+    let usage: UsageLog
     let addresses: ClientAddressResolver
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -26,7 +26,7 @@ struct UsageRecordingMiddleware: RouterMiddleware {
         let event = UsageEvent(endpoint: Self.endpoint(request.uri.path), method: request.method.rawValue, status: status,
                                clientID: facts.clientID, applicationID: facts.applicationID, applicationName: facts.applicationName,
                                platform: facts.platform, ip: context.clientIP(request, resolver: addresses))
-        do { try database.record(event) } catch {
+        do { try usage.record(event) } catch {
             context.logger.error("could not record a usage event", metadata: ["reason": "\(error)"])
         }
         return try outcome.get()

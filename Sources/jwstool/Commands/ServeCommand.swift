@@ -28,6 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Throttling: initial burst per client IP.") var burst: Double = 10
     @Option(help: ArgumentHelp("The base URL clients reach this server at, for discovery metadata (default: the listening address).", valueName: "url"))
     var publicURL: String?
+    @Option(help: ArgumentHelp("Keep usage events this many days (at least 1); older ones are deleted.", valueName: "days"))
+    var usageRetention: Double = 90
     @Option(name: .customLong("trusted-proxy"), help: ArgumentHelp("A proxy (CIDR or address) whose X-Forwarded-For is believed (repeatable; default none: the peer is the client).", valueName: "cidr"))
     var trustedProxies: [String] = []
     @Option(name: .customLong("trust"), help: ArgumentHelp("Trust another issuer's statements: ISSUER=JWKS-FILE, or a JWK Set file with an \"issuer\" member (repeatable).", valueName: "issuer=jwks"))
@@ -38,6 +40,10 @@ struct ServeCommand: AsyncParsableCommand {
                                                 rate: rate, burst: burst, tokenAlgorithm: tokenAlg, clockSkew: clockSkew)
         configuration.trustedIssuers = try TrustedIssuerFiles.load(trusted)
         configuration.publicURL = publicURL
+        guard usageRetention.isFinite, usageRetention >= 1, usageRetention <= 36_500 else {
+            throw CLIFailure(.usage, "--usage-retention must be from 1 to 36500 days")
+        }
+        configuration.usageRetention = usageRetention * 86_400
         configuration.trustedProxies = try trustedProxies.map { value in
             guard let network = IPNetwork(value) else { throw CLIFailure(.usage, "--trusted-proxy \(value): not an IP address or CIDR network") }
             return network
