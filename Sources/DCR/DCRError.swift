@@ -32,4 +32,6 @@ public enum OAuthErrorCode: String, Sendable, CaseIterable {
     case unauthorizedClient = "unauthorized_client"
     case unsupportedGrantType = "unsupported_grant_type"
     case invalidToken = "invalid_token"
+    /// RFC 6750 §3.1: the token is valid but lacks the scope the resource needs (403).
+    case insufficientScope = "insufficient_scope"
 }

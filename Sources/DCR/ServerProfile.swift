@@ -13,6 +13,7 @@ public enum ServerProfile: String, Sendable, CaseIterable {
         switch code {
         case .invalidClient: self == .rfc ? 401 : 400
         case .invalidToken: 401
+        case .insufficientScope: 403
         default: 400
         }
     }

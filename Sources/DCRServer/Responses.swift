@@ -39,13 +39,27 @@ enum Responses {
 
     /// 401 on a protected API: `WWW-Authenticate: Bearer error="invalid_token"` and the service's enhanced-error body.
     static func invalidToken(_ description: String) -> Response {
+        enhancedError(status: .unauthorized, code: "invalid_access_token_client_application", bearerError: "invalid_token",
+                      action: "application-registration", description)
+    }
+
+    /// 403 on a protected API: the token is valid but its application lacks the scope (RFC 6750 §3.1).
+    static func insufficientScope(_ description: String) -> Response {
+        enhancedError(status: .forbidden, code: "insufficient_scope", bearerError: "insufficient_scope", action: "configuration", description,
+                      scope: ReportScope.ownUsage)
+    }
+
+    /// The service's enhanced-error body with a `WWW-Authenticate: Bearer` challenge.
+    private static func enhancedError(status: HTTPResponse.Status, code: String, bearerError: String, action: String, _ description: String,
+                                      scope: String? = nil) -> Response {
         let body: JSONValue = .object([
-            ("status", 401), ("code", "invalid_access_token_client_application"), ("message", .string(description)),
-            ("action", "application-registration"), ("trace", .string(UUID().uuidString.lowercased())),
+            ("status", .integer(Int64(status.code))), ("code", .string(code)), ("message", .string(description)),
+            ("action", .string(action)), ("trace", .string(UUID().uuidString.lowercased())),
         ])
-        var response = json(body, status: .unauthorized)
+        var response = json(body, status: status)
         let quoted = description.replacingOccurrences(of: "\\", with: "").replacingOccurrences(of: "\"", with: "'")
-        response.headers[.wwwAuthenticate] = #"Bearer error="invalid_token", error_description="\#(quoted)""#
+        let scopeParameter = scope.map { #", scope="\#($0)""# } ?? ""
+        response.headers[.wwwAuthenticate] = #"Bearer error="\#(bearerError)", error_description="\#(quoted)"\#(scopeParameter)"#
         return response
     }
 
@@ -53,6 +67,7 @@ enum Responses {
     static func failure(_ error: DCRError, profile: ServerProfile) -> Response {
         switch error {
         case .oauth(.invalidToken, let text): return invalidToken(text)
+        case .oauth(.insufficientScope, let text): return insufficientScope(text)
         case .oauth(let code, let text): return oauthError(code, text, profile: profile)
         case .throttled(let seconds): return throttled(retryAfter: seconds)
         case .notFound(let text): return self.text(text + "\n", status: .notFound)

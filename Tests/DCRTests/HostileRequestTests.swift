@@ -171,6 +171,36 @@ struct HostileRequestTests {
         await second.stop()
     }
 
+    @Test("reports are scoped: a client reads its own application's usage; every application needs usage:read:all or the admin token")
+    func reportScoping() async throws {
+        let server = try await TestServer.start()
+        func client(scopes: [String]) async throws -> String {
+            let (application, statement) = try server.application(name: "App \(scopes.joined(separator: " "))", scopes: scopes)
+            let registered = try await server.register(statement, extraHeaders: [])
+            let id = try #require(registered.json["client_id"]?.stringValue), secret = try #require(registered.json["client_secret"]?.stringValue)
+            return try await server.accessToken((id, secret, application))
+        }
+        let first = try await client(scopes: ["usage:read"])
+        let second = try await client(scopes: ["usage:read", "other"])
+        _ = try await server.get("/cmu/v2", token: second)
+        let own = try await server.get("/cmu/v2/application", token: first)
+        #expect(own.status == 200)
+        let names = own.json["report"]?.elements.compactMap { $0["application"]?.stringValue } ?? []
+        #expect(names == ["App usage:read"], "\(names)")
+
+        let everything = try await client(scopes: ["usage:read:all"])
+        let all = try await server.get("/cmu/v2/application", token: everything).json["report"]?.elements.count ?? 0
+        let admin = try await server.get("/cmu/v2/application", token: server.adminToken)
+        #expect(admin.status == 200 && all >= 3 && admin.json["report"]?.elements.count == all)
+
+        let none = try await client(scopes: ["config:client"])
+        let refused = try await server.get("/cmu/v2", token: none)
+        #expect(refused.status == 403)
+        #expect(refused.json["status"]?.integerValue == 403 && refused.json["code"]?.stringValue == "insufficient_scope")
+        #expect(refused.header("WWW-Authenticate")?.contains(#"error="insufficient_scope""#) == true)
+        await server.stop()
+    }
+
     @Test("HEAD and OPTIONS on the report API answer 405 with Allow: GET")
     func reportMethods() async throws {
         let server = try await TestServer.start()

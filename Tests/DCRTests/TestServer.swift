@@ -34,6 +34,11 @@ final class TestServer: Sendable {
         if removingState { try? FileManager.default.removeItem(atPath: state.path) }
     }
 
+    /// The server's admin token, as an operator reads it from the state directory.
+    var adminToken: String {
+        String(decoding: state.read(AdminToken.fileName) ?? [], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     static let device: JSONValue = ["model": "AppleTV6,2", "version": "1.0", "osName": "tvOS", "osVersion": "17.2", "connectionType": "ethernet"]
     static var deviceHeader: String { DeviceInfo.header(for: device) }
 

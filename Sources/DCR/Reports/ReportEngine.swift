@@ -14,10 +14,15 @@ public struct ReportEngine: Sendable {
 
     public init(database: DCRDatabase) { self.database = database }
 
-    public func run(_ query: ReportQuery) throws(DCRError) -> [Row] {
+    /// Runs `query` over the events `scope` may see.
+    public func run(_ query: ReportQuery, scope: ReportScope) throws(DCRError) -> [Row] {
         let projection = query.projection
         var conditions: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
+        if case .application(let id) = scope {
+            conditions.append("application_id = ?")
+            arguments.append(id)
+        }
         if let start = query.start {
             conditions.append("time >= ?")
             arguments.append(start)

@@ -21,12 +21,11 @@ struct ReportController {
 
     @Sendable func report(_ request: Request, context: DCRRequestContext) async throws -> Response {
         do throws(DCRError) {
-            let access = try server.bearer.validate(try bearerToken(request))
-            context.usage.set(clientID: access.clientID, applicationID: access.applicationID, applicationName: access.applicationName, platform: access.platform)
+            let scope = try reportScope(bearerToken(request), context: context)
             let path = request.uri.path
             let segments = path.dropFirst("/cmu/v2".count).split(separator: "/").map(String.init)
             let query = try ReportQuery(segments: segments, query: request.uri.query ?? "", accept: request.headers[.accept])
-            let rows = try server.reports.run(query)
+            let rows = try server.reports.run(query, scope: scope)
             switch query.format {
             case .csv:
                 return Responses.text(ReportEngine.csv(rows, query: query), status: .ok, contentType: "text/csv; charset=utf-8")
@@ -37,6 +36,14 @@ struct ReportController {
         } catch {
             return Responses.failure(error, profile: server.configuration.profile)
         }
+    }
+
+    /// What the bearer may read: everything with the admin token, else what its access token's scope grants.
+    private func reportScope(_ token: String, context: DCRRequestContext) throws(DCRError) -> ReportScope {
+        if server.adminToken.accepts(token) { return .allApplications }
+        let access = try server.bearer.validate(token)
+        context.usage.set(clientID: access.clientID, applicationID: access.applicationID, applicationName: access.applicationName, platform: access.platform)
+        return try ReportScope.granted(to: access)
     }
 
     /// `Authorization: Bearer <token>`, else the `access_token` query parameter.
