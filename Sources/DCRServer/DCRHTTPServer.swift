@@ -1,5 +1,6 @@
 import DCR
 import Hummingbird
+import HummingbirdCore
 import Logging
 import ServiceLifecycle
 
@@ -22,11 +23,15 @@ public enum DCRHTTPServer {
     }
 
     /// An application listening on `host:port` (0 picks a free port); `onRunning` receives the bound port.
-    public static func application(for server: AuthorizationServer, host: String, port: Int, logger: Logger,
-                                   onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    /// - Parameter limits: timeouts and the connection cap (``ConnectionLimits``).
+    public static func application(for server: AuthorizationServer, host: String, port: Int, limits: ConnectionLimits = .standard,
+                                   logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let address = BoundAddress()
+        let channel = HTTP1Channel.Configuration(additionalChannelHandlers: [ConnectionGuard(limits: limits, logger: logger)])
         return Application(router: router(for: server, address: address),
-                           configuration: .init(address: .hostname(host, port: port), serverName: "jwstool"),
+                           server: .http1(configuration: channel),
+                           configuration: .init(address: .hostname(host, port: port), serverName: "jwstool",
+                                                availableConnectionsDelegate: ConnectionCounter(maximum: limits.maximumConnections, logger: logger)),
                            onServerRunning: { channel in
                                let bound = channel.localAddress?.port ?? port
                                address.set(host: host, port: bound)
@@ -50,9 +55,9 @@ public final class EmbeddedServer: Sendable {
     }
 
     /// Starts the server on 127.0.0.1 with an ephemeral port and returns once it accepts connections.
-    public static func start(_ server: AuthorizationServer, logger: Logger) async throws -> EmbeddedServer {
+    public static func start(_ server: AuthorizationServer, limits: ConnectionLimits = .standard, logger: Logger) async throws -> EmbeddedServer {
         let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let application = DCRHTTPServer.application(for: server, host: "127.0.0.1", port: 0, logger: logger) { port in
+        let application = DCRHTTPServer.application(for: server, host: "127.0.0.1", port: 0, limits: limits, logger: logger) { port in
             continuation.yield(port)
             continuation.finish()
         }

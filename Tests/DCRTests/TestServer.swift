@@ -14,12 +14,13 @@ final class TestServer: Sendable {
 
     var base: String { embedded.baseURL }
 
-    static func start(_ configure: @Sendable (inout ServerConfiguration) -> Void = { _ in }, state: StateDirectory? = nil) async throws -> TestServer {
+    static func start(_ configure: @Sendable (inout ServerConfiguration) -> Void = { _ in }, state: StateDirectory? = nil,
+                      limits: ConnectionLimits = .standard) async throws -> TestServer {
         let state = state ?? StateDirectory(path: FileManager.default.temporaryDirectory.appendingPathComponent("dcr-tests-\(UUID().uuidString)").path)
         var configuration = ServerConfiguration(state: state)
         configure(&configuration)
         let server = try AuthorizationServer(configuration)
-        let embedded = try await EmbeddedServer.start(server, logger: Logger(label: "dcr-tests"))
+        let embedded = try await EmbeddedServer.start(server, limits: limits, logger: Logger(label: "dcr-tests"))
         return TestServer(state: state, server: server, embedded: embedded)
     }
 

@@ -28,6 +28,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Throttling: initial burst per client IP.") var burst: Double = 10
     @Option(help: ArgumentHelp("The base URL clients reach this server at, for discovery metadata (default: the listening address).", valueName: "url"))
     var publicURL: String?
+    @Option(help: "Seconds a new connection has to send its first request head.") var headerTimeout: Int64 = 10
+    @Option(help: "Seconds a request has to send its whole body.") var bodyTimeout: Int64 = 30
+    @Option(help: "Seconds an idle keep-alive connection stays open.") var idleTimeout: Int64 = 60
+    @Option(help: "Connections served at once; more wait until one closes.") var maxConnections = 1024
     @Option(help: ArgumentHelp("Keep usage events this many days (at least 1); older ones are deleted.", valueName: "days"))
     var usageRetention: Double = 90
     @Option(name: .customLong("trusted-proxy"), help: ArgumentHelp("A proxy (CIDR or address) whose X-Forwarded-For is believed (repeatable; default none: the peer is the client).", valueName: "cidr"))
@@ -54,7 +58,14 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = ProcessInfo.processInfo.environment["JWSTOOL_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let host = self.host
         let settings = server.configuration
-        let application = DCRHTTPServer.application(for: server, host: host, port: port, logger: logger) { bound in
+        for (name, seconds) in [("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout)]
+        where !(1...86_400).contains(seconds) {
+            throw CLIFailure(.usage, "\(name) must be from 1 to 86400 seconds")
+        }
+        guard (1...1_000_000).contains(maxConnections) else { throw CLIFailure(.usage, "--max-connections must be from 1 to 1000000") }
+        let limits = ConnectionLimits(headerTimeout: .seconds(headerTimeout), bodyTimeout: .seconds(bodyTimeout),
+                                      idleTimeout: .seconds(idleTimeout), maximumConnections: maxConnections)
+        let application = DCRHTTPServer.application(for: server, host: host, port: port, limits: limits, logger: logger) { bound in
             Terminal.note("""
                 jwstool serve: listening on http://\(host):\(bound) (issuer \(settings.issuer), profile \(settings.profile.rawValue))
                   state:       \(settings.state.path)
