@@ -9,35 +9,34 @@ import Testing
 struct ConnectionLimitTests {
     static let short = ConnectionLimits(headerTimeout: .seconds(1), bodyTimeout: .seconds(1), idleTimeout: .seconds(1), maximumConnections: 64)
 
-    @Test("a connection that sends nothing, or its headers too slowly, is closed after the header timeout")
-    func slowHeaders() async throws {
+    /// Sends `text` (possibly nothing) on a fresh connection to a server with short limits, and reads what comes back
+    /// until the server closes the connection, for at most 5 s.
+    func reply(to text: String) async throws -> (text: String, closed: Bool) {
         let server = try await TestServer.start(limits: Self.short)
-        let silent = try RawConnection(server.base)
-        let slow = try RawConnection(server.base)
-        slow.send("GET /.well-known/jwks.json HTTP/1.1\r\nHost: x\r\n")
-        #expect(await silent.readUntilClosed(within: 5).closed)
-        #expect(await slow.readUntilClosed(within: 5).closed)
+        let connection = try RawConnection(server.base)
+        if !text.isEmpty { connection.send(text) }
+        let reply = await connection.readUntilClosed(within: 5)
         await server.stop()
+        return reply
+    }
+
+    @Test("a connection that sends nothing, or its headers too slowly, is closed after the header timeout",
+          arguments: ["", "GET /.well-known/jwks.json HTTP/1.1\r\nHost: x\r\n"])
+    func slowHeaders(request: String) async throws {
+        #expect(try await reply(to: request).closed)
     }
 
     @Test("a body that is never finished is closed after the body timeout")
     func unfinishedBody() async throws {
-        let server = try await TestServer.start(limits: Self.short)
-        let connection = try RawConnection(server.base)
-        connection.send("POST /o/client/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"software")
-        #expect(await connection.readUntilClosed(within: 5).closed)
-        await server.stop()
+        let request = "POST /o/client/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"software"
+        #expect(try await reply(to: request).closed)
     }
 
     @Test("an idle keep-alive connection is closed after the idle timeout, once its response is sent")
     func idleKeepAlive() async throws {
-        let server = try await TestServer.start(limits: Self.short)
-        let connection = try RawConnection(server.base)
-        connection.send("GET /.well-known/jwks.json HTTP/1.1\r\nHost: x\r\n\r\n")
-        let reply = await connection.readUntilClosed(within: 5)
+        let reply = try await reply(to: "GET /.well-known/jwks.json HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(reply.text.hasPrefix("HTTP/1.1 200"))
         #expect(reply.closed)
-        await server.stop()
     }
 
     @Test("413 closes the connection instead of reading the rest of the body")
