@@ -201,6 +201,22 @@ struct HostileRequestTests {
         await server.stop()
     }
 
+    @Test("requests without a client are counted in aggregate rows, not a row each, and reports still count them all")
+    func aggregatedUsage() async throws {
+        let server = try await TestServer.start()
+        let before = try server.server.database.usageEventRows()
+        for index in 0..<300 {
+            _ = try await server.http.send(index % 2 == 0 ? "GET" : "PROPFIND", server.base + "/probe/\(index)?q=\(index)", headers: [])
+        }
+        let rows = try server.server.database.usageEventRows() - before
+        #expect(rows <= 6, "\(rows) rows for 300 requests")
+        let report = try await server.get("/cmu/v2/endpoint?endpoint=other", token: server.adminToken)
+        #expect(report.json["report"]?[index: 0]?["requests"]?.integerValue ?? 0 >= 300, "\(report.text)")
+        let methods = try await server.get("/cmu/v2/endpoint/status?endpoint=other", token: server.adminToken)
+        #expect(!methods.text.contains("probe"))
+        await server.stop()
+    }
+
     @Test("HEAD and OPTIONS on the report API answer 405 with Allow: GET")
     func reportMethods() async throws {
         let server = try await TestServer.start()

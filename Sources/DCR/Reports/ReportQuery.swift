@@ -33,11 +33,12 @@ public struct ReportQuery: Sendable, Equatable {
 
         var sql: String {
             switch self {
-            case .requests: "COUNT(*)"
-            case .registrations: "SUM(CASE WHEN endpoint = '/o/client/register' AND status BETWEEN 200 AND 299 THEN 1 ELSE 0 END)"
-            case .tokensIssued: "SUM(CASE WHEN endpoint = '/o/client/token' AND status BETWEEN 200 AND 299 THEN 1 ELSE 0 END)"
-            case .throttled: "SUM(CASE WHEN status = 429 THEN 1 ELSE 0 END)"
-            case .failedAttempts: "SUM(CASE WHEN status >= 400 AND status <> 429 THEN 1 ELSE 0 END)"
+            // An event row may stand for several requests (`count`): requests without a client are aggregated.
+            case .requests: "SUM(count)"
+            case .registrations: "SUM(CASE WHEN endpoint = '/o/client/register' AND status BETWEEN 200 AND 299 THEN count ELSE 0 END)"
+            case .tokensIssued: "SUM(CASE WHEN endpoint = '/o/client/token' AND status BETWEEN 200 AND 299 THEN count ELSE 0 END)"
+            case .throttled: "SUM(CASE WHEN status = 429 THEN count ELSE 0 END)"
+            case .failedAttempts: "SUM(CASE WHEN status >= 400 AND status <> 429 THEN count ELSE 0 END)"
             case .activeClients: "COUNT(DISTINCT client_id)"
             }
         }

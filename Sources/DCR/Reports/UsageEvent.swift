@@ -29,14 +29,18 @@ public struct UsageEvent: Sendable {
 }
 
 extension DCRDatabase {
-    /// Records one event (a committed write).
+    /// Records one event (a committed write). Events without a client — unauthenticated, throttled or malformed
+    /// requests, which anyone can send as fast as they like — are counted in one row per minute, endpoint, method and
+    /// status (keeping the first request's address), so such traffic cannot grow the table by a row a request.
     public func record(_ event: UsageEvent) throws(DCRError) {
+        let bucket = event.clientID == nil ? "\(Int64((event.time / 60).rounded(.down)))|\(event.endpoint)|\(event.method)|\(event.status)" : nil
         try write { db in
             try db.execute(sql: """
-                INSERT INTO usage_events (time, endpoint, method, status, client_id, application_id, application_name, platform, ip)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO usage_events (time, endpoint, method, status, client_id, application_id, application_name, platform, ip, bucket)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(bucket) DO UPDATE SET count = count + 1
                 """, arguments: [event.time, event.endpoint, event.method, event.status, event.clientID, event.applicationID,
-                                 event.applicationName, event.platform, event.ip])
+                                 event.applicationName, event.platform, event.ip, bucket])
         }
     }
 

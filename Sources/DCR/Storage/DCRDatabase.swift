@@ -74,6 +74,13 @@ public final class DCRDatabase: Sendable {
                 CREATE INDEX usage_events_time ON usage_events(time);
                 """)
         }
+        migrator.registerMigration("v2: aggregated usage events") { db in
+            try db.execute(sql: """
+                ALTER TABLE usage_events ADD COLUMN count INTEGER NOT NULL DEFAULT 1;
+                ALTER TABLE usage_events ADD COLUMN bucket TEXT;
+                CREATE UNIQUE INDEX usage_events_bucket ON usage_events(bucket);
+                """)
+        }
         return migrator
     }
 
@@ -96,6 +103,11 @@ extension DCRDatabase {
     /// The client addresses of the most recent usage events, newest first (for status output and tests).
     public func recentAddresses(limit: Int = 100) throws(DCRError) -> [String] {
         try read { db in try String.fetchAll(db, sql: "SELECT coalesce(ip, '') FROM usage_events ORDER BY id DESC LIMIT ?", arguments: [limit]) }
+    }
+
+    /// How many usage-event rows are stored (for status output and tests).
+    public func usageEventRows() throws(DCRError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM usage_events") ?? 0 }
     }
 
     /// How many applications and clients are stored (for status output and tests).

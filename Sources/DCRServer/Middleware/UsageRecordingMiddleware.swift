@@ -23,7 +23,7 @@ struct UsageRecordingMiddleware: RouterMiddleware {
             outcome = .failure(error)
         }
         let facts = context.usage.facts
-        let event = UsageEvent(endpoint: Self.endpoint(request.uri.path), method: request.method.rawValue, status: status,
+        let event = UsageEvent(endpoint: Self.endpoint(request.uri.path), method: Self.method(request.method), status: status,
                                clientID: facts.clientID, applicationID: facts.applicationID, applicationName: facts.applicationName,
                                platform: facts.platform, ip: context.clientIP(request, resolver: addresses))
         do { try usage.record(event) } catch {
@@ -38,6 +38,11 @@ struct UsageRecordingMiddleware: RouterMiddleware {
         if path == "/cmu/v2" || path.hasPrefix("/cmu/v2/") { return "/cmu/v2" }
         if path == "/admin/applications" || path.hasPrefix("/admin/applications/") { return "/admin/applications" }
         return knownEndpoints.contains(path) ? path : "other"
+    }
+
+    /// The method as reports group it: a standard one, else `OTHER` (extension methods are text of the client's choosing).
+    static func method(_ method: HTTPRequest.Method) -> String {
+        [.get, .head, .post, .put, .patch, .delete, .options].contains(method) ? method.rawValue : "OTHER"
     }
 
     static let knownEndpoints: Set<String> = [
