@@ -89,7 +89,8 @@ struct DCRCommandTests {
         defer { _ = server.stop() }
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let created = try CLI.run(["app", "create", "--name", "Python Client", "--scope", "usage:read", "--server", server.baseURL, "--admin-token", server.adminToken],
+        let tokenFile = server.state.appendingPathComponent("admin-token").path
+        let created = try CLI.run(["app", "create", "--name", "Python Client", "--scope", "usage:read", "--server", server.baseURL, "--admin-token-file", tokenFile],
                                   in: directory)
         #expect(created.status == 0, "\(created.stderr)")
         let script = CLI.projectRoot.appendingPathComponent("Tests/JWSToolTests/interop/oauth_client.py").path

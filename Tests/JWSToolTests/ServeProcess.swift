@@ -8,10 +8,10 @@ final class ServeProcess: @unchecked Sendable {
     private(set) var baseURL = ""
     private let errors = Pipe()
 
-    init(arguments: [String] = []) throws {
-        state = try CLI.temporaryDirectory()
+    init(arguments: [String] = [], state: URL? = nil) throws {
+        self.state = try state ?? CLI.temporaryDirectory()
         process.executableURL = CLI.binary
-        process.arguments = ["serve", "--port", "0", "--state-dir", state.path] + arguments
+        process.arguments = ["serve", "--port", "0", "--state-dir", self.state.path] + arguments
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         try process.run()
@@ -41,10 +41,16 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     /// SIGTERM, then waits: a graceful shutdown exits 0.
-    func stop() -> Int32 {
+    func stop(removingState: Bool = true) -> Int32 {
         process.terminate()
         process.waitUntilExit()
-        try? FileManager.default.removeItem(at: state)
+        if removingState { try? FileManager.default.removeItem(at: state) }
         return process.terminationStatus
+    }
+
+    /// SIGKILL: no shutdown of any kind, as in a crash or an OOM kill. The state directory is kept.
+    func kill() {
+        _ = Glibc.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
     }
 }
