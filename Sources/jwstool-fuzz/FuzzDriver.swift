@@ -5,7 +5,8 @@ import Glibc
 #endif
 
 // `jwstool-fuzz`: under libFuzzer (`Fuzz/run.sh` builds it with --sanitize=fuzzer and -DFUZZING), the target named by
-// $JWSTOOL_FUZZ_TARGET; otherwise a replay driver, `jwstool-fuzz HARNESS FILE…`, that runs each file through a harness.
+// $JWSTOOL_FUZZ_TARGET; otherwise a replay driver, `jwstool-fuzz HARNESS FILE…`, that runs each file through a harness,
+// and `jwstool-fuzz race [THREADS] [ROUNDS]`, concurrent verification for ThreadSanitizer.
 
 /// Writes a line to standard error.
 func printError(_ message: String) {
@@ -35,8 +36,15 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 struct FuzzReplay {
     static func main() {
         let arguments = CommandLine.arguments.dropFirst()
+        if arguments.first == "race" {
+            let numbers = arguments.dropFirst().compactMap { Int($0) }
+            let problems = ConcurrentVerification.run(threads: numbers.first ?? 8, rounds: numbers.dropFirst().first ?? 100)
+            for problem in problems.prefix(20) { printError(problem) }
+            print(problems.isEmpty ? "race: every verdict agreed" : "race: \(problems.count) wrong verdicts")
+            exit(problems.isEmpty ? 0 : 1)
+        }
         guard let name = arguments.first, let harness = FuzzHarness(rawValue: name) else {
-            printError("usage: jwstool-fuzz HARNESS FILE…  (harnesses: \(FuzzHarness.allCases.map(\.rawValue).joined(separator: ", ")))")
+            printError("usage: jwstool-fuzz HARNESS FILE…  (harnesses: \(FuzzHarness.allCases.map(\.rawValue).joined(separator: ", "))), or jwstool-fuzz race [THREADS] [ROUNDS]")
             exit(2)
         }
         for path in arguments.dropFirst() {
