@@ -33,7 +33,8 @@ public struct DCRHTTPClient: Sendable {
             guard attempt <= DCRHTTPClient.maximumThrottleRetries else {
                 throw ClientError.unreachable("\(url) is still throttling (429) after \(DCRHTTPClient.maximumThrottleRetries) retries")
             }
-            let wait = max(1, Int(reply.header("Retry-After")?.trimmingCharacters(in: .whitespaces) ?? "") ?? 1)
+            // The server's number, kept to 1…60 s: `Retry-After: 9223372036854775807` must neither hang nor overflow.
+            let wait = min(max(1, Int(reply.header("Retry-After")?.trimmingCharacters(in: .whitespaces) ?? "") ?? 1), 60)
             notice("throttled (429) by \(Self.origin(url)); waiting \(wait)s, retry \(attempt) of \(DCRHTTPClient.maximumThrottleRetries)")
             try? await Task.sleep(for: .seconds(wait))
         }
@@ -72,7 +73,8 @@ public struct DCRHTTPClient: Sendable {
         guard let token = json["access_token"]?.stringValue, !token.isEmpty else {
             throw ClientError.refused(status: reply.status, code: "invalid_response", description: "the token response has no access_token")
         }
-        return (token, Int(json["expires_in"]?.integerValue ?? 3600))
+        // The server's lifetime (an hour when it gives none), kept to 0…1 day: a token is never cached for longer.
+        return (token, Int(min(max(json["expires_in"]?.integerValue ?? 3600, 0), 86_400)))
     }
 
     /// The JSON body of a successful reply, else the server's OAuth error as `.refused`.
