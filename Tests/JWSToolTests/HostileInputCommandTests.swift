@@ -31,6 +31,30 @@ struct HostileInputCommandTests {
         #expect(result.stderr.contains("larger than the input limit of 1K"))
     }
 
+    @Test("a file is split as it is read: CRLF lines, comments, wrapped tokens, one-token files labelled by name")
+    func splitting() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let token = try String(contentsOf: CLI.projectRoot.appendingPathComponent("examples/software-statement.jwt"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let key = CLI.projectRoot.appendingPathComponent("keys/dev-statement.pub.jwk").path
+        let half = token.index(token.startIndex, offsetBy: token.count / 2)
+        let batch = "# two tokens, CRLF\r\n\(token)\r\n\r\n\(token[..<half])\r\n\(token[half...])\r\n"
+        try batch.write(to: directory.appendingPathComponent("batch.txt"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(["verify", "--key", key, "batch.txt"], in: directory)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2, "\(result.stdout)")
+        #expect(lines.first?.hasPrefix("OK batch.txt:2") == true)
+        #expect(lines.last?.hasPrefix("FAIL batch.txt:4") == true)
+        #expect(result.stdout.contains("whitespace") || result.stdout.contains("segment"), "\(result.stdout)")
+
+        try "\n\n\(token)\n".write(to: directory.appendingPathComponent("one.jwt"), atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["verify", "--key", key, "one.jwt"], in: directory).stdout.hasPrefix("OK one.jwt\n"))
+        try "".write(to: directory.appendingPathComponent("empty.txt"), atomically: true, encoding: .utf8)
+        let empty = try CLI.run(["verify", "--key", key, "empty.txt"], in: directory)
+        #expect(empty.status == 1 && empty.stdout.hasPrefix("FAIL empty.txt"))
+    }
+
     @Test("private files are created 0600 and public ones 0644 under a permissive and a restrictive umask", arguments: ["0000", "0077"])
     func fileModes(umask: String) throws {
         let directory = try CLI.temporaryDirectory()

@@ -43,16 +43,33 @@ struct LintCommand: ParsableCommand {
                                   keyPolicy: keys.keyPolicy, sharedSecret: sharedSecret, disabledRules: Set(disabled))
         let linter: Linter
         do { linter = try Linter(options: options) } catch { throw CLIFailure(.usage, error.description) }
-        let tokens = try TokenInputs.expand(inputs, limit: inputOptions.maxInput.value)
-        let reports = tokens.map { linter.lint($0.text) }
+        var failed = false
         switch format {
-        case .text: printText(tokens, reports)
-        case .json: print(Self.json(tokens, reports).pretty)
-        case .sarif:
-            let entries = zip(tokens, reports).map { SARIFLog.Entry(uri: Self.uri($0.source), line: $0.line, report: $1) }
-            print(SARIFLog.document(entries, toolVersion: JWSTool.configuration.version).pretty)
+        case .text:
+            // Streamed: each chunk is linted on all cores and printed before the next is read.
+            var totals: [LintSeverity: Int] = [:]
+            var count = 0
+            try TokenInputs.forEachChunk(inputs, limit: inputOptions.maxInput.value) { tokens in
+                let reports = parallelMap(tokens) { linter.lint($0.text) }
+                printText(tokens, reports, totals: &totals)
+                count += tokens.count
+                failed = failed || reports.contains { $0.fails(at: failOn) }
+            }
+            let summary = LintSeverity.allCases.reversed().map { "\(totals[$0] ?? 0) \($0.rawValue)\(totals[$0] == 1 ? "" : "s")" }
+            print("\(count) token\(count == 1 ? "" : "s"): \(summary.joined(separator: ", "))")
+        case .json, .sarif:
+            // One document: the reports are kept until the end.
+            let tokens = try TokenInputs.expand(inputs, limit: inputOptions.maxInput.value)
+            let reports = parallelMap(tokens) { linter.lint($0.text) }
+            if format == .json {
+                print(Self.json(tokens, reports).pretty)
+            } else {
+                let entries = zip(tokens, reports).map { SARIFLog.Entry(uri: Self.uri($0.source), line: $0.line, report: $1) }
+                print(SARIFLog.document(entries, toolVersion: JWSTool.configuration.version).pretty)
+            }
+            failed = reports.contains { $0.fails(at: failOn) }
         }
-        if reports.contains(where: { $0.fails(at: failOn) }) { throw ExitCode(CLIFailure.Status.invalid.rawValue) }
+        if failed { throw ExitCode(CLIFailure.Status.invalid.rawValue) }
     }
 
     /// A URI reference for SARIF: the file path as given, `stdin`, or `command-line` for a literal token.
@@ -64,8 +81,7 @@ struct LintCommand: ParsableCommand {
         }
     }
 
-    private func printText(_ tokens: [TokenInput], _ reports: [LintReport]) {
-        var totals: [LintSeverity: Int] = [:]
+    private func printText(_ tokens: [TokenInput], _ reports: [LintReport], totals: inout [LintSeverity: Int]) {
         for (token, report) in zip(tokens, reports) {
             print("\(Terminal.styled(token.label, .bold))  profile \(report.profile.rawValue) (\(report.profileReason))")
             let width = min(34, report.findings.map(\.location.count).max() ?? 0)
@@ -78,8 +94,6 @@ struct LintCommand: ParsableCommand {
             if report.findings.isEmpty { print("  " + Terminal.styled("no findings", .green)) }
             if case .verified(let algorithm, let key) = report.token.signatureCheck { print("  signature verified: \(algorithm) with \(key)") }
         }
-        let summary = LintSeverity.allCases.reversed().map { "\(totals[$0] ?? 0) \($0.rawValue)\(totals[$0] == 1 ? "" : "s")" }
-        print("\(tokens.count) token\(tokens.count == 1 ? "" : "s"): \(summary.joined(separator: ", "))")
     }
 
     static func style(_ severity: LintSeverity) -> Terminal.Style {

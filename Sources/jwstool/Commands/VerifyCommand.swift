@@ -35,23 +35,17 @@ struct VerifyCommand: ParsableCommand {
             trustAnchors: try keys.loadTrustAnchors())
         let verifier = TokenVerifier(keys: try keys.loadKeys(), options: options, claims: try claims.validation(), diagnosesUnverifiedClaims: true)
         let payload = try detachedPayload.map { try Files.read($0, what: "detached payload") }
-        let tokens = try TokenInputs.expand(inputs, limit: inputOptions.maxInput.value)
         let now = NumericDate.now
-        let results = Self.verifyAll(tokens, with: verifier, detachedPayload: payload, at: now)
-        for (token, result) in zip(tokens, results) {
-            print(output.json ? Self.json(token, result).compact : Self.line(token, result))
+        var anyInvalid = false
+        // Chunk by chunk: each is verified on all cores and printed in input order before the next is read.
+        try TokenInputs.forEachChunk(inputs, limit: inputOptions.maxInput.value) { tokens in
+            let results = parallelMap(tokens) { verifier.verify($0.text, detachedPayload: payload, at: now) }
+            for (token, result) in zip(tokens, results) {
+                print(output.json ? Self.json(token, result).compact : Self.line(token, result))
+            }
+            anyInvalid = anyInvalid || results.contains { !$0.isValid }
         }
-        if results.contains(where: { !$0.isValid }) { throw ExitCode(CLIFailure.Status.invalid.rawValue) }
-    }
-
-    /// Verifies every token, fanning out over the cores for batches; results keep the input order.
-    static func verifyAll(_ tokens: [TokenInput], with verifier: TokenVerifier, detachedPayload: [UInt8]?, at now: NumericDate) -> [VerificationResult] {
-        guard tokens.count > 16 else { return tokens.map { verifier.verify($0.text, detachedPayload: detachedPayload, at: now) } }
-        let results = ResultSlots(count: tokens.count)
-        DispatchQueue.concurrentPerform(iterations: tokens.count) { index in
-            results.store(verifier.verify(tokens[index].text, detachedPayload: detachedPayload, at: now), at: index)
-        }
-        return results.values
+        if anyInvalid { throw ExitCode(CLIFailure.Status.invalid.rawValue) }
     }
 
     static func line(_ token: TokenInput, _ result: VerificationResult) -> String {
@@ -74,20 +68,4 @@ struct VerifyCommand: ParsableCommand {
         })))
         return .object(members)
     }
-}
-
-/// Fixed slots written once each from concurrent iterations (each index by exactly one writer).
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [VerificationResult?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ result: VerificationResult, at index: Int) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-
-    var values: [VerificationResult] { slots.compactMap { $0 } }
 }

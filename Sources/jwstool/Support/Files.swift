@@ -9,29 +9,7 @@ enum Files {
     /// Reads a file, a FIFO or character device (as a stream), or standard input (`-`), refusing more than `limit`
     /// bytes: the error names the file and the system's own reason, never a guess.
     static func read(_ path: String, what: String = "file", limit: Int = defaultLimit) throws -> [UInt8] {
-        let name = path == "-" ? "standard input" : "\(what) \(path)"
-        let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw CLIFailure(.usage, errno == ENOENT ? "\(name): no such file" : "\(name): \(String(cString: strerror(errno)))")
-        }
-        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw CLIFailure(.usage, "\(name): \(String(cString: strerror(errno)))") }
-        if status.st_mode & S_IFMT == S_IFDIR { throw CLIFailure(.usage, "\(name): is a directory") }
-        let tooLarge = CLIFailure(.usage, "\(name): larger than the input limit of \(ByteCount.describe(limit)) (--max-input)")
-        if status.st_mode & S_IFMT == S_IFREG && Int(status.st_size) > limit { throw tooLarge }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw CLIFailure(.usage, "\(name): \(String(cString: strerror(errno)))")
-            }
-            if count == 0 { return bytes }
-            guard bytes.count + count <= limit else { throw tooLarge }
-            bytes += chunk.prefix(count)
-        }
+        try InputFile(path, what: what, limit: limit).readAll()
     }
 
     /// Writes `bytes` to `path` atomically (a temporary file renamed into place) with the given permissions.
