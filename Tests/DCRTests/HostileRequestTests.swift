@@ -217,13 +217,24 @@ struct HostileRequestTests {
         await server.stop()
     }
 
-    @Test("HEAD and OPTIONS on the report API answer 405 with Allow: GET")
+    @Test("HEAD and OPTIONS on the report API answer 405 with Allow: GET; HEAD elsewhere is GET without the body")
     func reportMethods() async throws {
         let server = try await TestServer.start()
         for method in ["HEAD", "OPTIONS"] {
             let reply = try await server.http.send(method, server.base + "/cmu/v2/day", headers: [])
             #expect(reply.status == 405, "\(method)")
             #expect(reply.header("Allow") == "GET")
+        }
+        // HEAD over a raw connection: what the server sends is exactly the headers, nothing after them.
+        for path in ["/.well-known/jwks.json", "/.well-known/oauth-authorization-server"] {
+            let get = try await server.get(path)
+            let connection = try RawConnection(server.base)
+            connection.send("HEAD \(path) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            let head = await connection.readUntilClosed(within: 5).text
+            let parts = head.components(separatedBy: "\r\n\r\n")
+            #expect(head.hasPrefix("HTTP/1.1 200"), "\(path): \(head)")
+            #expect(parts.count == 2 && parts[1].isEmpty, "\(path): a body followed the headers")
+            #expect(head.lowercased().contains("content-length: \(get.body.count)\r\n"), "\(head)")
         }
         await server.stop()
     }

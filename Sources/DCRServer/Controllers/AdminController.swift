@@ -8,9 +8,9 @@ struct AdminController {
     let server: AuthorizationServer
 
     func addRoutes(to group: RouterGroup<DCRRequestContext>) {
-        group.get(use: list)
+        group.getAndHead(use: list)
         group.post(use: create)
-        group.get(":id", use: show)
+        group.getAndHead(":id", use: show)
         group.post(":id/statement", use: statement)
         group.post(":id/revoke", use: revoke)
     }

@@ -10,10 +10,10 @@ struct DiscoveryController {
     let address: BoundAddress
 
     func addRoutes(to group: RouterGroup<DCRRequestContext>) {
-        group.get("oauth-authorization-server") { _, _ in
+        group.getAndHead("oauth-authorization-server") { _, _ in
             Responses.json(server.metadata(baseURL: server.configuration.publicURL ?? address.url))
         }
-        group.get("jwks.json") { _, _ in
+        group.getAndHead("jwks.json") { _, _ in
             do throws(DCRError) { return Responses.json(try server.keys.jwks(), contentType: "application/jwk-set+json") } catch {
                 return Responses.failure(error, profile: server.configuration.profile)
             }
