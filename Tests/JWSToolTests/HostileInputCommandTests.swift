@@ -55,6 +55,27 @@ struct HostileInputCommandTests {
         #expect(empty.status == 1 && empty.stdout.hasPrefix("FAIL empty.txt"))
     }
 
+    @Test("batches keep input order across chunks whatever --jobs is; --quiet prints only failures; a summary goes to stderr")
+    func batchOrder() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let token = try String(contentsOf: CLI.projectRoot.appendingPathComponent("examples/software-statement.jwt"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let key = CLI.projectRoot.appendingPathComponent("keys/dev-statement.pub.jwk").path
+        // 2,500 lines: invalid tokens just before, at and after the first chunk boundary (1,024) and near the end.
+        let invalidLines: Set<Int> = [1023, 1024, 1025, 2400]
+        let lines = (1...2500).map { invalidLines.contains($0) ? "eyJhbGciOiJIUzI1NiJ9.e30.AAAA" : token }
+        try (lines.joined(separator: "\n") + "\n").write(to: directory.appendingPathComponent("batch.txt"), atomically: true, encoding: .utf8)
+        let one = try CLI.run(["verify", "--jobs", "1", "--key", key, "batch.txt"], in: directory)
+        let four = try CLI.run(["verify", "--jobs", "4", "--key", key, "batch.txt"], in: directory)
+        #expect(one.status == 1 && one.stdout == four.stdout)
+        let failures = one.stdout.split(separator: "\n").enumerated().filter { $0.element.hasPrefix("FAIL") }.map { $0.offset + 1 }
+        #expect(Set(failures) == invalidLines)
+        #expect(one.stderr.contains("2500 tokens: 2496 valid, 4 invalid"))
+        let quiet = try CLI.run(["verify", "--quiet", "--key", key, "batch.txt"], in: directory)
+        #expect(quiet.stdout.split(separator: "\n").count == 4 && !quiet.stdout.contains("OK "))
+    }
+
     @Test("private files are created 0600 and public ones 0644 under a permissive and a restrictive umask", arguments: ["0000", "0077"])
     func fileModes(umask: String) throws {
         let directory = try CLI.temporaryDirectory()

@@ -50,7 +50,7 @@ struct LintCommand: ParsableCommand {
             var totals: [LintSeverity: Int] = [:]
             var count = 0
             try TokenInputs.forEachChunk(inputs, limit: inputOptions.maxInput.value) { tokens in
-                let reports = parallelMap(tokens) { linter.lint($0.text) }
+                let reports = parallelMap(tokens, jobs: inputOptions.jobs) { linter.lint($0.text) }
                 printText(tokens, reports, totals: &totals)
                 count += tokens.count
                 failed = failed || reports.contains { $0.fails(at: failOn) }
@@ -60,7 +60,7 @@ struct LintCommand: ParsableCommand {
         case .json, .sarif:
             // One document: the reports are kept until the end.
             let tokens = try TokenInputs.expand(inputs, limit: inputOptions.maxInput.value)
-            let reports = parallelMap(tokens) { linter.lint($0.text) }
+            let reports = parallelMap(tokens, jobs: inputOptions.jobs) { linter.lint($0.text) }
             if format == .json {
                 print(Self.json(tokens, reports).pretty)
             } else {

@@ -20,6 +20,7 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var claims: ClaimOptions
     @Option(help: ArgumentHelp("The payload of a detached JWS (RFC 7515 Appendix F).", valueName: "file")) var detachedPayload: String?
     @OptionGroup var output: OutputOptions
+    @Flag(name: .shortAndLong, help: "Print only the tokens that fail.") var quiet = false
     @Argument(help: "Tokens, files (one token, or one per line), directories, or - for standard input (default).")
     var inputs: [String] = []
 
@@ -36,16 +37,20 @@ struct VerifyCommand: ParsableCommand {
         let verifier = TokenVerifier(keys: try keys.loadKeys(), options: options, claims: try claims.validation(), diagnosesUnverifiedClaims: true)
         let payload = try detachedPayload.map { try Files.read($0, what: "detached payload") }
         let now = NumericDate.now
-        var anyInvalid = false
-        // Chunk by chunk: each is verified on all cores and printed in input order before the next is read.
+        var (valid, invalid) = (0, 0)
+        // Chunk by chunk: each is verified by --jobs workers and printed in input order before the next is read.
         try TokenInputs.forEachChunk(inputs, limit: inputOptions.maxInput.value) { tokens in
-            let results = parallelMap(tokens) { verifier.verify($0.text, detachedPayload: payload, at: now) }
-            for (token, result) in zip(tokens, results) {
+            let results = parallelMap(tokens, jobs: inputOptions.jobs) { verifier.verify($0.text, detachedPayload: payload, at: now) }
+            for (token, result) in zip(tokens, results) where !(quiet && result.isValid) {
                 print(output.json ? Self.json(token, result).compact : Self.line(token, result))
             }
-            anyInvalid = anyInvalid || results.contains { !$0.isValid }
+            let failed = results.filter { !$0.isValid }.count
+            (valid, invalid) = (valid + results.count - failed, invalid + failed)
         }
-        if anyInvalid { throw ExitCode(CLIFailure.Status.invalid.rawValue) }
+        if !output.json && valid + invalid > 1 {
+            Terminal.note("\(valid + invalid) tokens: \(valid) valid, \(invalid) invalid")
+        }
+        if invalid > 0 { throw ExitCode(CLIFailure.Status.invalid.rawValue) }
     }
 
     static func line(_ token: TokenInput, _ result: VerificationResult) -> String {

@@ -1,9 +1,17 @@
 import ArgumentParser
 
-/// `--max-input`: the most bytes one input (file, FIFO, standard input) may hold.
+import Foundation
+
+/// `--max-input`: the most bytes one input (file, FIFO, standard input) may hold; `--jobs`: how many workers share a batch.
 struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The largest input read, in bytes or with K, M, G (default 1G); larger inputs are refused, not truncated.", valueName: "size"))
     var maxInput: ByteCount = ByteCount(Files.defaultLimit)
+    @Option(help: ArgumentHelp("Workers for a batch (default: the active cores).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard (1...1024).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 1024") }
+    }
 }
 
 /// A size given on the command line: `4096`, `64K`, `16M`, `1G` (powers of 1024).

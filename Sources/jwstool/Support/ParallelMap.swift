@@ -1,11 +1,13 @@
 import Foundation
 
-/// Applies `transform` to every element on all cores (`DispatchQueue.concurrentPerform`), keeping the order.
-/// Small inputs run on the calling thread: fanning out costs more than it saves.
-func parallelMap<Element: Sendable, Result: Sendable>(_ elements: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
-    guard elements.count > 16 else { return elements.map(transform) }
+/// Applies `transform` to every element with `jobs` workers (`DispatchQueue.concurrentPerform`, each taking every
+/// `jobs`-th element), keeping the order. One job, or a small input, runs on the calling thread.
+func parallelMap<Element: Sendable, Result: Sendable>(_ elements: [Element], jobs: Int, _ transform: @Sendable (Element) -> Result) -> [Result] {
+    guard jobs > 1, elements.count > 16 else { return elements.map(transform) }
     let slots = ResultSlots<Result>(count: elements.count)
-    DispatchQueue.concurrentPerform(iterations: elements.count) { index in slots.store(transform(elements[index]), at: index) }
+    DispatchQueue.concurrentPerform(iterations: min(jobs, elements.count)) { worker in
+        for index in stride(from: worker, to: elements.count, by: jobs) { slots.store(transform(elements[index]), at: index) }
+    }
     return slots.values
 }
 
