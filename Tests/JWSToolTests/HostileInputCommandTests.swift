@@ -6,6 +6,13 @@ import Testing
 /// private files are created 0600 whatever the umask.
 @Suite("jwstool on hostile input")
 struct HostileInputCommandTests {
+    /// The example statement (signed by `keys/dev-statement`) and the path of the key that verifies it.
+    static func statement() throws -> String {
+        try String(contentsOf: CLI.projectRoot.appendingPathComponent("examples/software-statement.jwt"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    static let key = CLI.projectRoot.appendingPathComponent("keys/dev-statement.pub.jwk").path
+
     static func token(exp value: String) -> String {
         Base64URL.encode(Array(#"{"alg":"RS256","typ":"at+jwt"}"#.utf8)) + "." + Base64URL.encode(Array(#"{"exp":\#(value),"iat":\#(value)}"#.utf8)) + ".AAAA"
     }
@@ -14,13 +21,12 @@ struct HostileInputCommandTests {
           arguments: ["-1e19", "1e19", "1e308", "-1e308", "-0", "1700000000000"])
     func timeClaims(value: String) throws {
         let token = Self.token(exp: value)
-        let key = CLI.projectRoot.appendingPathComponent("keys/dev-statement.pub.jwk").path
-        for arguments in [["decode", token], ["verify", "--key", key, token], ["verify", "--key", key, "--max-age", "1h", token],
+        for arguments in [["decode", token], ["verify", "--key", Self.key, token], ["verify", "--key", Self.key, "--max-age", "1h", token],
                           ["lint", token], ["lint", "--profile", "access-token", token], ["claims", token]] {
             let result = try CLI.run(arguments)
             #expect([0, 1, 2].contains(result.status), "\(arguments[0]) exited \(result.status): \(result.stderr)")
         }
-        let verified = try CLI.run(["verify", "--key", key, token])
+        let verified = try CLI.run(["verify", "--key", Self.key, token])
         if NumericDate(claim: Double(value) ?? 0) == nil { #expect(verified.stdout.contains("out of range for a NumericDate")) }
     }
 
@@ -35,13 +41,11 @@ struct HostileInputCommandTests {
     func splitting() throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let token = try String(contentsOf: CLI.projectRoot.appendingPathComponent("examples/software-statement.jwt"), encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        let key = CLI.projectRoot.appendingPathComponent("keys/dev-statement.pub.jwk").path
+        let token = try Self.statement()
         let half = token.index(token.startIndex, offsetBy: token.count / 2)
         let batch = "# two tokens, CRLF\r\n\(token)\r\n\r\n\(token[..<half])\r\n\(token[half...])\r\n"
         try batch.write(to: directory.appendingPathComponent("batch.txt"), atomically: true, encoding: .utf8)
-        let result = try CLI.run(["verify", "--key", key, "batch.txt"], in: directory)
+        let result = try CLI.run(["verify", "--key", Self.key, "batch.txt"], in: directory)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 2, "\(result.stdout)")
         #expect(lines.first?.hasPrefix("OK batch.txt:2") == true)
@@ -49,9 +53,9 @@ struct HostileInputCommandTests {
         #expect(result.stdout.contains("whitespace") || result.stdout.contains("segment"), "\(result.stdout)")
 
         try "\n\n\(token)\n".write(to: directory.appendingPathComponent("one.jwt"), atomically: true, encoding: .utf8)
-        #expect(try CLI.run(["verify", "--key", key, "one.jwt"], in: directory).stdout.hasPrefix("OK one.jwt\n"))
+        #expect(try CLI.run(["verify", "--key", Self.key, "one.jwt"], in: directory).stdout.hasPrefix("OK one.jwt\n"))
         try "".write(to: directory.appendingPathComponent("empty.txt"), atomically: true, encoding: .utf8)
-        let empty = try CLI.run(["verify", "--key", key, "empty.txt"], in: directory)
+        let empty = try CLI.run(["verify", "--key", Self.key, "empty.txt"], in: directory)
         #expect(empty.status == 1 && empty.stdout.hasPrefix("FAIL empty.txt"))
     }
 
@@ -59,20 +63,18 @@ struct HostileInputCommandTests {
     func batchOrder() throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let token = try String(contentsOf: CLI.projectRoot.appendingPathComponent("examples/software-statement.jwt"), encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        let key = CLI.projectRoot.appendingPathComponent("keys/dev-statement.pub.jwk").path
+        let token = try Self.statement()
         // 2,500 lines: invalid tokens just before, at and after the first chunk boundary (1,024) and near the end.
         let invalidLines: Set<Int> = [1023, 1024, 1025, 2400]
         let lines = (1...2500).map { invalidLines.contains($0) ? "eyJhbGciOiJIUzI1NiJ9.e30.AAAA" : token }
         try (lines.joined(separator: "\n") + "\n").write(to: directory.appendingPathComponent("batch.txt"), atomically: true, encoding: .utf8)
-        let one = try CLI.run(["verify", "--jobs", "1", "--key", key, "batch.txt"], in: directory)
-        let four = try CLI.run(["verify", "--jobs", "4", "--key", key, "batch.txt"], in: directory)
+        let one = try CLI.run(["verify", "--jobs", "1", "--key", Self.key, "batch.txt"], in: directory)
+        let four = try CLI.run(["verify", "--jobs", "4", "--key", Self.key, "batch.txt"], in: directory)
         #expect(one.status == 1 && one.stdout == four.stdout)
         let failures = one.stdout.split(separator: "\n").enumerated().filter { $0.element.hasPrefix("FAIL") }.map { $0.offset + 1 }
         #expect(Set(failures) == invalidLines)
         #expect(one.stderr.contains("2500 tokens: 2496 valid, 4 invalid"))
-        let quiet = try CLI.run(["verify", "--quiet", "--key", key, "batch.txt"], in: directory)
+        let quiet = try CLI.run(["verify", "--quiet", "--key", Self.key, "batch.txt"], in: directory)
         #expect(quiet.stdout.split(separator: "\n").count == 4 && !quiet.stdout.contains("OK "))
     }
 
