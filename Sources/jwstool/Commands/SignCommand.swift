@@ -34,6 +34,9 @@ struct SignCommand: ParsableCommand {
     @Flag(help: "Leave the payload out of the output (RFC 7515 Appendix F).") var detached = false
     @Flag(help: "Sign the payload unencoded (RFC 7797: b64 false, listed in crit).") var unencoded = false
     @Flag(help: "Allow RSA keys under 2048 bits.") var allowWeakKeys = false
+    @Flag(help: "Sign a batch: PAYLOAD (default -) holds one JSON object of claims per line; one compact token per line out, in order.")
+    var batch = false
+    @OptionGroup var inputOptions: InputOptions
     @Argument(help: "The payload file, or - for standard input. Omit to build claims from --claim.") var payload: String?
 
     func run() throws {
@@ -52,8 +55,9 @@ struct SignCommand: ParsableCommand {
             }
             header.append((name, json))
         }
-        let body = try payloadBytes()
         let signer = JWSSigner(keyPolicy: allowWeakKeys ? .allowingWeakRSA : .standard)
+        if batch { return try signBatch(signer: signer, key: signingKey, algorithm: algorithm, header: header) }
+        let body = try payloadBytes()
         do {
             let jws = try signer.sign(body, with: [.init(key: signingKey, algorithm: algorithm, protectedHeader: header)],
                                       encodePayload: !unencoded, detached: detached)
@@ -76,7 +80,8 @@ struct SignCommand: ParsableCommand {
         return algorithm.isAsymmetric ? try key.thumbprint() : nil
     }
 
-    private func payloadBytes() throws -> [UInt8] {
+    /// The claims the options add: --claim, --iat, --nbf, --exp (the same for every token of a run); --jti is per token.
+    private func optionClaims() throws -> [(String, JSONValue)] {
         let now = NumericDate.now.secondsSinceEpoch.rounded(.down)
         var members: [(String, JSONValue)] = []
         for assignment in claims {
@@ -86,10 +91,18 @@ struct SignCommand: ParsableCommand {
         if iat { members.append(("iat", .integer(Int64(now)))) }
         if let nbf { members.append(("nbf", .integer(Int64(now + (try Self.duration(nbf, option: "--nbf")))))) }
         if let exp { members.append(("exp", .integer(Int64(now + (try Self.duration(exp, option: "--exp")))))) }
-        if jti {
-            var random = SystemRandomNumberGenerator()
-            members.append(("jti", .string(Base64URL.encode((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) }))))
-        }
+        return members
+    }
+
+    /// A fresh random `jti` (128 bits).
+    static func randomJTI() -> (String, JSONValue) {
+        var random = SystemRandomNumberGenerator()
+        return ("jti", .string(Base64URL.encode((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) })))
+    }
+
+    private func payloadBytes() throws -> [UInt8] {
+        var members = try optionClaims()
+        if jti { members.append(Self.randomJTI()) }
         guard let payload else {
             if members.isEmpty { throw ValidationError("give a PAYLOAD file, or claims with --claim NAME=VALUE") }
             return JSONValue.object(members).serialized()
@@ -100,6 +113,45 @@ struct SignCommand: ParsableCommand {
             throw CLIFailure(.usage, "payload \(payload): claims options need a JSON object payload to add to")
         }
         return members.reduce(object) { $0.setting($1.0, to: $1.1) }.serialized()
+    }
+
+    /// `--batch`: one claims object per input line, signed by --jobs workers in chunks, one token per line in order.
+    private func signBatch(signer: JWSSigner, key: Key, algorithm: Algorithm, header: [(String, JSONValue)]) throws {
+        guard serialization == .compact, !detached, !unencoded else {
+            throw ValidationError("--batch makes compact tokens: leave out --serialization, --detached and --unencoded")
+        }
+        let members = try optionClaims()
+        let addsJTI = jti
+        let source = payload ?? "-"
+        let input = try InputFile(source, what: "payload", limit: inputOptions.maxInput.value)
+        var lines = LineReader()
+        var chunk: [(line: Int, text: String)] = []
+        func flush() throws {
+            let signed = parallelMap(chunk, jobs: inputOptions.jobs) { entry -> Result<String, CLIFailure> in
+                let place = "payload \(source == "-" ? "<stdin>" : source):\(entry.line)"
+                guard let object = try? JSONValue.parse(entry.text), object.isObject else {
+                    return .failure(CLIFailure(.usage, "\(place): not a JSON object of claims"))
+                }
+                var claims = members.reduce(object) { $0.setting($1.0, to: $1.1) }
+                if addsJTI {
+                    let (name, value) = Self.randomJTI()
+                    claims = claims.setting(name, to: value)
+                }
+                do { return .success(try signer.signJWT(claims, key: key, algorithm: algorithm, header: header)) } catch {
+                    return .failure(CLIFailure(.usage, "\(place): \(error)"))
+                }
+            }
+            for result in signed { print(try result.get()) }
+            chunk.removeAll(keepingCapacity: true)
+        }
+        while case let bytes = try input.nextChunk(), !bytes.isEmpty {
+            for line in lines.feed(bytes) where !line.text.isEmpty {
+                chunk.append(line)
+                if chunk.count >= 1024 { try flush() }
+            }
+        }
+        if let last = lines.finish(), !last.text.isEmpty { chunk.append(last) }
+        try flush()
     }
 
     static func split(_ assignment: String, option: String) throws -> (String, String) {

@@ -9,8 +9,9 @@ import Foundation
 /// A source holding one token labels it with the source's name; several are labelled `source:line`.
 struct TokenSplitter {
     let source: String
-    private var carry: [UInt8] = []
-    private var lineNumber = 0
+    private var lines = LineReader()
+    /// Newlines seen before the first non-blank byte (which decides between JSON and line mode).
+    private var blankLines = 0
     private var isJSON: Bool? = nil
     private var json: [UInt8] = []
     private var jsonLine = 1
@@ -27,25 +28,20 @@ struct TokenSplitter {
 
     /// Feeds the next bytes; `emit` receives each token that is complete.
     mutating func feed(_ bytes: ArraySlice<UInt8>, emit: (TokenInput) throws -> Void) rethrows {
-        var bytes = bytes
         if isJSON == nil {
             guard let first = bytes.firstIndex(where: { !Self.isBlank($0) }) else {
-                lineNumber += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                blankLines += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
                 return
             }
             isJSON = bytes[first] == UInt8(ascii: "{")
-            jsonLine = lineNumber + bytes[..<first].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            jsonLine = blankLines + bytes[..<first].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            lines = LineReader(after: blankLines)
         }
         if isJSON == true {
             json += bytes
             return
         }
-        while let newline = bytes.firstIndex(of: 0x0A) {
-            carry += bytes[..<newline]
-            bytes = bytes[(newline + 1)...]
-            try line(emit: emit)
-        }
-        carry += bytes
+        for line in lines.feed(bytes) { try take(line, emit: emit) }
     }
 
     /// Ends the source: emits what is left (an empty source gives one empty token, which then fails as malformed).
@@ -54,7 +50,7 @@ struct TokenSplitter {
             let text = String(decoding: json, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             return try emit(TokenInput(label: source, text: text, line: jsonLine))
         }
-        if !carry.isEmpty { try line(emit: emit) }
+        if let last = lines.finish() { try take(last, emit: emit) }
         if pendingLine > 0 { try group(pendingLine, pendingText, emit: emit) }
         pendingLine = 0
         if let held {
@@ -65,10 +61,8 @@ struct TokenSplitter {
         if emitted == 0 { try emit(TokenInput(label: source, text: "")) }
     }
 
-    private mutating func line(emit: (TokenInput) throws -> Void) rethrows {
-        lineNumber += 1
-        let line = String(decoding: carry, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        carry.removeAll(keepingCapacity: true)
+    private mutating func take(_ numbered: (line: Int, text: String), emit: (TokenInput) throws -> Void) rethrows {
+        let line = numbered.text
         if line.isEmpty || line.hasPrefix("#") { return }
         let dots = line.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: ".") ? 1 : 0) }
         if pendingLine > 0, !line.hasPrefix("eyJ"), pendingDots + dots <= 2 {
@@ -78,7 +72,7 @@ struct TokenSplitter {
             return
         }
         if pendingLine > 0 { try group(pendingLine, pendingText, emit: emit) }
-        (pendingLine, pendingText, pendingDots) = (lineNumber, line, dots)
+        (pendingLine, pendingText, pendingDots) = (numbered.line, line, dots)
     }
 
     private mutating func group(_ line: Int, _ text: String, emit: (TokenInput) throws -> Void) rethrows {
