@@ -46,8 +46,7 @@ public struct JWS: Sendable {
     /// - Throws: when the payload is meant as a claim set (it begins with `{`, or `typ` is `JWT`, `application/jwt`
     ///   or `…+jwt`) but is not a valid JSON object, so that a broken claim set can never pass as "not a JWT".
     public func claimSet() throws(JOSEError) -> JSONValue? {
-        let first = payload.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
-        guard first == UInt8(ascii: "{") || JWS.typeSaysJWT(header.type) else { return nil }
+        guard payload.opensJSONObject || JWS.typeSaysJWT(header.type) else { return nil }
         let json: JSONValue
         do { json = try JSONValue.parse(payload) } catch {
             throw JOSEError(.malformed, at: error.location.isEmpty ? "payload" : "payload \(error.location)", "is not a valid JWT claim set: \(error.reason)")
@@ -70,8 +69,7 @@ public struct JWS: Sendable {
     public static func parse(_ text: String, detachedPayload: [UInt8]? = nil, understanding understood: Set<String> = []) throws(JOSEError) -> JWS {
         var text = text
         let bytes = text.withUTF8 { Array($0) }
-        let start = bytes.firstIndex { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
-        if let start, bytes[start] == UInt8(ascii: "{") {
+        if bytes.opensJSONObject {
             return try parseJSON(bytes, detachedPayload: detachedPayload, understanding: understood)
         }
         return try parseCompact(bytes, detachedPayload: detachedPayload, understanding: understood)

@@ -63,7 +63,7 @@ public struct LintedToken: Sendable {
         var whitespace: [Int] = []
         var compact: [UInt8] = []
         for (offset, byte) in text.utf8.enumerated() {
-            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { whitespace.append(offset) } else { compact.append(byte) }
+            if byte.isJSONWhitespace { whitespace.append(offset) } else { compact.append(byte) }
         }
         innerWhitespace = whitespace
         keys = options.keys?.keys ?? []

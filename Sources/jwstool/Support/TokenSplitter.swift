@@ -1,4 +1,5 @@
 import Foundation
+import JOSE
 
 /// Splits one source into tokens as its bytes arrive, in linear time and bounded memory: a JSON serialization (the
 /// first non-blank byte is `{`) is one token however many lines it spans; otherwise each token starts on a new line,
@@ -29,7 +30,7 @@ struct TokenSplitter {
     /// Feeds the next bytes; `emit` receives each token that is complete.
     mutating func feed(_ bytes: ArraySlice<UInt8>, emit: (TokenInput) throws -> Void) rethrows {
         if isJSON == nil {
-            guard let first = bytes.firstIndex(where: { !Self.isBlank($0) }) else {
+            guard let first = bytes.firstIndex(where: { !$0.isJSONWhitespace }) else {
                 blankLines += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
                 return
             }
@@ -88,6 +89,4 @@ struct TokenSplitter {
         try emit(TokenInput(label: "\(source):\(line)", text: text, source: source, line: line))
         emitted += 1
     }
-
-    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
 }
