@@ -97,6 +97,18 @@ struct HostileInputCommandTests {
         for name in secrets { #expect(try mode(state.appendingPathComponent(name).path) == 0o600, "\(name)") }
     }
 
+    @Test("serve refuses out-of-range limits with exit 2 before it creates any state",
+          arguments: [["--idle-timeout", "0"], ["--header-timeout", "86401"], ["--max-connections", "0"], ["--usage-retention", "1e308"]])
+    func serveLimits(flag: [String]) throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let state = directory.appendingPathComponent("state")
+        let result = try CLI.run(["serve", "--state-dir", state.path] + flag)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains(flag[0]))
+        #expect(!FileManager.default.fileExists(atPath: state.path))
+    }
+
     @Test("a loose state directory is tightened to 0700")
     func looseStateDirectory() throws {
         let directory = try CLI.temporaryDirectory()

@@ -33,7 +33,8 @@ extension DCRDatabase {
     /// requests, which anyone can send as fast as they like — are counted in one row per minute, endpoint, method and
     /// status (keeping the first request's address), so such traffic cannot grow the table by a row a request.
     public func record(_ event: UsageEvent) throws(DCRError) {
-        let bucket = event.clientID == nil ? "\(Int64((event.time / 60).rounded(.down)))|\(event.endpoint)|\(event.method)|\(event.status)" : nil
+        // The minute as a whole Double, not converted to an integer: `time` is public and may be any Double.
+        let bucket = event.clientID == nil ? "\((event.time / 60).rounded(.down))|\(event.endpoint)|\(event.method)|\(event.status)" : nil
         try write { db in
             try db.execute(sql: """
                 INSERT INTO usage_events (time, endpoint, method, status, client_id, application_id, application_name, platform, ip, bucket)

@@ -39,14 +39,23 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("trust"), help: ArgumentHelp("Trust another issuer's statements: ISSUER=JWKS-FILE, or a JWK Set file with an \"issuer\" member (repeatable).", valueName: "issuer=jwks"))
     var trusted: [String] = []
 
+    /// The flags' bounds, checked before anything is created in the state directory.
+    func validate() throws {
+        guard usageRetention.isFinite, usageRetention >= 1, usageRetention <= 36_500 else {
+            throw ValidationError("--usage-retention must be from 1 to 36500 days")
+        }
+        for (name, seconds) in [("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout)]
+        where !(1...86_400).contains(seconds) {
+            throw ValidationError("\(name) must be from 1 to 86400 seconds")
+        }
+        guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be from 1 to 1000000") }
+    }
+
     func run() async throws {
         var configuration = ServerConfiguration(state: state.state, issuer: issuer, profile: profile, tokenLifetime: tokenLifetime,
                                                 rate: rate, burst: burst, tokenAlgorithm: tokenAlg, clockSkew: clockSkew)
         configuration.trustedIssuers = try TrustedIssuerFiles.load(trusted)
         configuration.publicURL = publicURL
-        guard usageRetention.isFinite, usageRetention >= 1, usageRetention <= 36_500 else {
-            throw CLIFailure(.usage, "--usage-retention must be from 1 to 36500 days")
-        }
         configuration.usageRetention = usageRetention * 86_400
         configuration.trustedProxies = try trustedProxies.map { value in
             guard let network = IPNetwork(value) else { throw CLIFailure(.usage, "--trusted-proxy \(value): not an IP address or CIDR network") }
@@ -58,11 +67,6 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = ProcessInfo.processInfo.environment["JWSTOOL_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let host = self.host
         let settings = server.configuration
-        for (name, seconds) in [("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout)]
-        where !(1...86_400).contains(seconds) {
-            throw CLIFailure(.usage, "\(name) must be from 1 to 86400 seconds")
-        }
-        guard (1...1_000_000).contains(maxConnections) else { throw CLIFailure(.usage, "--max-connections must be from 1 to 1000000") }
         let limits = ConnectionLimits(headerTimeout: .seconds(headerTimeout), bodyTimeout: .seconds(bodyTimeout),
                                       idleTimeout: .seconds(idleTimeout), maximumConnections: maxConnections)
         let application = DCRHTTPServer.application(for: server, host: host, port: port, limits: limits, logger: logger) { bound in

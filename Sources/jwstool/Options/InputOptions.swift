@@ -1,5 +1,4 @@
 import ArgumentParser
-
 import Foundation
 
 /// `--max-input`: the most bytes one input (file, FIFO, standard input) may hold; `--jobs`: how many workers share a batch.
