@@ -15,6 +15,7 @@ struct Benchmark {
 
     static func main() throws {
         let arguments = CommandLine.arguments
+        if let mode = arguments.dropFirst().first, mode.hasSuffix("-rate") { return try LibraryRate.run(arguments.dropFirst()) }
         let count = arguments.firstIndex(of: "--count").flatMap { Int(arguments[$0 + 1]) } ?? 10_000
         let only = arguments.firstIndex(of: "--only").map { arguments[$0 + 1] }
         let rounds = 5

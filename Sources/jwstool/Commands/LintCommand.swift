@@ -44,30 +44,25 @@ struct LintCommand: ParsableCommand {
         let linter: Linter
         do { linter = try Linter(options: options) } catch { throw CLIFailure(.usage, error.description) }
         var failed = false
+        var totals: [LintSeverity: Int] = [:]
+        var count = 0
+        var entries: [(TokenInput, LintReport)] = []
+        // Streamed: batches are read, linted by --jobs workers and handled in input order, all at once. Text is printed
+        // as it comes; a JSON or SARIF document needs every report, so those are kept until the end.
+        try TokenInputs.process(inputs, options: inputOptions, transform: { linter.lint($0.text) }) { tokens, reports in
+            if format == .text { printText(tokens, reports, totals: &totals) } else { entries += zip(tokens, reports) }
+            count += tokens.count
+            failed = failed || reports.contains { $0.fails(at: failOn) }
+        }
         switch format {
         case .text:
-            // Streamed: each chunk is linted on all cores and printed before the next is read.
-            var totals: [LintSeverity: Int] = [:]
-            var count = 0
-            try TokenInputs.forEachChunk(inputs, limit: inputOptions.maxInput.value) { tokens in
-                let reports = parallelMap(tokens, jobs: inputOptions.jobs) { linter.lint($0.text) }
-                printText(tokens, reports, totals: &totals)
-                count += tokens.count
-                failed = failed || reports.contains { $0.fails(at: failOn) }
-            }
             let summary = LintSeverity.allCases.reversed().map { "\(totals[$0] ?? 0) \($0.rawValue)\(totals[$0] == 1 ? "" : "s")" }
             print("\(count) token\(count == 1 ? "" : "s"): \(summary.joined(separator: ", "))")
-        case .json, .sarif:
-            // One document: the reports are kept until the end.
-            let tokens = try TokenInputs.expand(inputs, limit: inputOptions.maxInput.value)
-            let reports = parallelMap(tokens, jobs: inputOptions.jobs) { linter.lint($0.text) }
-            if format == .json {
-                print(Self.json(tokens, reports).pretty)
-            } else {
-                let entries = zip(tokens, reports).map { SARIFLog.Entry(uri: Self.uri($0.source), line: $0.line, report: $1) }
-                print(SARIFLog.document(entries, toolVersion: JWSTool.configuration.version).pretty)
-            }
-            failed = reports.contains { $0.fails(at: failOn) }
+        case .json:
+            print(Self.json(entries.map(\.0), entries.map(\.1)).pretty)
+        case .sarif:
+            let results = entries.map { SARIFLog.Entry(uri: Self.uri($0.source), line: $0.line, report: $1) }
+            print(SARIFLog.document(results, toolVersion: JWSTool.configuration.version).pretty)
         }
         if failed { throw ExitCode(CLIFailure.Status.invalid.rawValue) }
     }

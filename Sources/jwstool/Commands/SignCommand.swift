@@ -123,14 +123,30 @@ struct SignCommand: ParsableCommand {
         let members = try optionClaims()
         let addsJTI = jti
         let source = payload ?? "-"
-        let input = try InputFile(source, what: "payload", limit: inputOptions.maxInput.value)
-        var lines = LineReader()
-        var chunk: [(line: Int, text: String)] = []
-        func flush() throws {
-            let signed = parallelMap(chunk, jobs: inputOptions.jobs) { entry -> Result<String, CLIFailure> in
-                let place = "payload \(source == "-" ? "<stdin>" : source):\(entry.line)"
+        let limit = inputOptions.maxInput.value
+        let place = "payload \(source == "-" ? "<stdin>" : source)"
+        // Streamed like verify: lines are read, signed by --jobs workers and printed in input order, all at once.
+        try OrderedPipeline.run(
+            jobs: inputOptions.jobs,
+            produce: { submit in
+                let input = try InputFile(source, what: "payload", limit: limit)
+                var lines = LineReader()
+                var batch: [(line: Int, text: String)] = []
+                while true {
+                    if !input.canReadWithoutWaiting || batch.count >= TokenInputs.batchSize {
+                        try submit(batch)
+                        batch = []
+                    }
+                    let bytes = try input.nextChunk()
+                    if bytes.isEmpty { break }
+                    lines.feed(bytes) { if !$1.isEmpty { batch.append(($0, $1)) } }
+                }
+                if let last = lines.finish(), !last.text.isEmpty { batch.append(last) }
+                try submit(batch)
+            },
+            transform: { entry -> Result<String, CLIFailure> in
                 guard let object = try? JSONValue.parse(entry.text), object.isObject else {
-                    return .failure(CLIFailure(.usage, "\(place): not a JSON object of claims"))
+                    return .failure(CLIFailure(.usage, "\(place):\(entry.line): not a JSON object of claims"))
                 }
                 var claims = members.reduce(object) { $0.setting($1.0, to: $1.1) }
                 if addsJTI {
@@ -138,20 +154,13 @@ struct SignCommand: ParsableCommand {
                     claims = claims.setting(name, to: value)
                 }
                 do { return .success(try signer.signJWT(claims, key: key, algorithm: algorithm, header: header)) } catch {
-                    return .failure(CLIFailure(.usage, "\(place): \(error)"))
+                    return .failure(CLIFailure(.usage, "\(place):\(entry.line): \(error)"))
                 }
-            }
-            for result in signed { print(try result.get()) }
-            chunk.removeAll(keepingCapacity: true)
-        }
-        while case let bytes = try input.nextChunk(), !bytes.isEmpty {
-            for line in lines.feed(bytes) where !line.text.isEmpty {
-                chunk.append(line)
-                if chunk.count >= 1024 { try flush() }
-            }
-        }
-        if let last = lines.finish(), !last.text.isEmpty { chunk.append(last) }
-        try flush()
+            },
+            consume: { _, signed in
+                for result in signed { print(try result.get()) }
+                Terminal.flushOutput()
+            })
     }
 
     static func split(_ assignment: String, option: String) throws -> (String, String) {

@@ -38,9 +38,8 @@ struct VerifyCommand: ParsableCommand {
         let payload = try detachedPayload.map { try Files.read($0, what: "detached payload") }
         let now = NumericDate.now
         var (valid, invalid) = (0, 0)
-        // Chunk by chunk: each is verified by --jobs workers and printed in input order before the next is read.
-        try TokenInputs.forEachChunk(inputs, limit: inputOptions.maxInput.value) { tokens in
-            let results = parallelMap(tokens, jobs: inputOptions.jobs) { verifier.verify($0.text, detachedPayload: payload, at: now) }
+        // Streamed: batches are read, verified by --jobs workers and printed in input order, all at once.
+        try TokenInputs.process(inputs, options: inputOptions, transform: { verifier.verify($0.text, detachedPayload: payload, at: now) }) { tokens, results in
             for (token, result) in zip(tokens, results) where !(quiet && result.isValid) {
                 print(output.json ? Self.json(token, result).compact : Self.line(token, result))
             }

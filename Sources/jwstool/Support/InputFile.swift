@@ -6,6 +6,8 @@ import Foundation
 final class InputFile {
     let name: String
     let limit: Int
+    /// A regular file (reads never wait), as opposed to a pipe, FIFO, terminal or socket.
+    private(set) var isRegularFile = false
     private let descriptor: Int32
     private let ownsDescriptor: Bool
     private(set) var bytesRead = 0
@@ -21,7 +23,8 @@ final class InputFile {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw failure() }
         if status.st_mode & S_IFMT == S_IFDIR { throw CLIFailure(.usage, "\(name): is a directory") }
-        if status.st_mode & S_IFMT == S_IFREG && Int(status.st_size) > limit { throw tooLarge }
+        isRegularFile = status.st_mode & S_IFMT == S_IFREG
+        if isRegularFile && Int(status.st_size) > limit { throw tooLarge }
     }
 
     deinit { if ownsDescriptor { close(descriptor) } }
@@ -29,6 +32,13 @@ final class InputFile {
     private var tooLarge: CLIFailure { CLIFailure(.usage, "\(name): larger than the input limit of \(ByteCount.describe(limit)) (--max-input)") }
 
     private func failure() -> CLIFailure { CLIFailure(.usage, "\(name): \(String(cString: strerror(errno)))") }
+
+    /// Whether a read would return at once (data, the end of the input, or an error) rather than wait for a writer.
+    var canReadWithoutWaiting: Bool {
+        if isRegularFile { return true }
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&entry, 1, 0) != 0
+    }
 
     /// The next chunk (at most 64 KiB); empty at the end of the input.
     func nextChunk() throws -> ArraySlice<UInt8> {

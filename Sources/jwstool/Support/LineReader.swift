@@ -1,6 +1,5 @@
-import Foundation
-
-/// Splits bytes into numbered, trimmed text lines as they arrive (LF or CRLF), in linear time.
+/// Splits bytes into numbered lines as they arrive (LF or CRLF), in linear time, each trimmed of ASCII blanks
+/// (space, tab, CR) at both ends. A line that arrives whole inside one chunk is decoded straight from it.
 struct LineReader {
     private var carry: [UInt8] = []
     private var number: Int
@@ -8,26 +7,41 @@ struct LineReader {
     /// - Parameter lines: how many lines came before the first byte fed (they are numbered on from there).
     init(after lines: Int = 0) { number = lines }
 
+    /// Calls `body` with each line that `bytes` completes.
+    mutating func feed(_ bytes: ArraySlice<UInt8>, _ body: (_ line: Int, _ text: String) throws -> Void) rethrows {
+        var rest = bytes
+        while let newline = rest.firstIndex(of: 0x0A) {
+            number += 1
+            if carry.isEmpty {
+                try body(number, Self.text(rest[..<newline]))
+            } else {
+                carry += rest[..<newline]
+                try body(number, Self.text(carry[...]))
+                carry.removeAll(keepingCapacity: true)
+            }
+            rest = rest[(newline + 1)...]
+        }
+        carry += rest
+    }
+
     /// The lines completed by `bytes`.
     mutating func feed(_ bytes: ArraySlice<UInt8>) -> [(line: Int, text: String)] {
         var lines: [(line: Int, text: String)] = []
-        var rest = bytes
-        while let newline = rest.firstIndex(of: 0x0A) {
-            carry += rest[..<newline]
-            rest = rest[(newline + 1)...]
-            lines.append(take())
-        }
-        carry += rest
+        feed(bytes) { lines.append(($0, $1)) }
         return lines
     }
 
     /// The last line, when the input did not end with a newline.
-    mutating func finish() -> (line: Int, text: String)? { carry.isEmpty ? nil : take() }
-
-    private mutating func take() -> (line: Int, text: String) {
+    mutating func finish() -> (line: Int, text: String)? {
+        guard !carry.isEmpty else { return nil }
         number += 1
-        let text = String(decoding: carry, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        carry.removeAll(keepingCapacity: true)
-        return (number, text)
+        defer { carry.removeAll() }
+        return (number, Self.text(carry[...]))
+    }
+
+    private static func text(_ bytes: ArraySlice<UInt8>) -> String {
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }

@@ -12,6 +12,9 @@ enum Terminal {
         colourEnabled ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
     }
 
+    /// Sends what `print` has buffered on to its reader now (a pipe's reader may be waiting for it).
+    static func flushOutput() { fflush(nil) }
+
     static func error(_ message: String) {
         FileHandle.standardError.write(Data("jwstool: \(message)\n".utf8))
     }

@@ -17,25 +17,67 @@ struct TokenInput: Sendable {
 
 /// The INPUT arguments of `decode`, `verify`, `lint` and `claims`: a token, a file (one token, or one per line),
 /// a directory (every file in it, in name order) or `-` (standard input). Files are split as they are read
-/// (``TokenSplitter``), so a batch is processed in chunks and memory follows the chunk, not the input.
+/// (``TokenSplitter``) and handed on in batches, so memory follows the batches in flight, not the input.
 enum TokenInputs {
-    /// Calls `body` with the tokens of `arguments` in input order, at most `chunkSize` at a time.
+    /// The most tokens in one batch.
+    static let batchSize = 256
+
+    /// Streams the tokens of `arguments` through `transform` on `jobs` workers while they are read, and gives each
+    /// batch with its results to `consume` in input order, flushing standard output after each: a batch ends at
+    /// ``batchSize`` tokens or when the next read would wait for a writer, so a token written to a pipe is answered
+    /// before the next arrives.
+    static func process<Output: Sendable>(
+        _ arguments: [String], options: InputOptions,
+        transform: @escaping @Sendable (TokenInput) -> Output,
+        consume: ([TokenInput], [Output]) throws -> Void
+    ) throws {
+        let limit = options.maxInput.value
+        try OrderedPipeline.run(
+            jobs: options.jobs,
+            produce: { submit in try read(arguments, limit: limit, submit: submit) },
+            transform: transform,
+            consume: { tokens, outputs in
+                try consume(tokens, outputs)
+                Terminal.flushOutput()
+            })
+    }
+
+    /// Every token of `arguments` at once (for commands that take one).
+    static func expand(_ arguments: [String], limit: Int = Files.defaultLimit) throws -> [TokenInput] {
+        var all: [TokenInput] = []
+        try read(arguments, limit: limit) { all += $0 }
+        return all
+    }
+
+    /// Reads `arguments` in order, calling `submit` with batches of tokens.
     /// - Parameter limit: the most bytes read from any one file or standard input (`--max-input`).
-    static func forEachChunk(_ arguments: [String], limit: Int = Files.defaultLimit, chunkSize: Int = 1024,
-                             _ body: ([TokenInput]) throws -> Void) throws {
-        var chunk: [TokenInput] = []
+    static func read(_ arguments: [String], limit: Int, submit: ([TokenInput]) throws -> Void) throws {
+        var batch: [TokenInput] = []
         func add(_ token: TokenInput) throws {
-            chunk.append(token)
-            if chunk.count >= chunkSize {
-                try body(chunk)
-                chunk.removeAll(keepingCapacity: true)
+            batch.append(token)
+            if batch.count >= batchSize { try flush() }
+        }
+        func flush() throws {
+            if batch.isEmpty { return }
+            try submit(batch)
+            batch = []
+        }
+        func split(_ path: String, source: String) throws {
+            let input = try InputFile(path, limit: limit)
+            var splitter = TokenSplitter(source: source, labelsEveryToken: !input.isRegularFile)
+            while true {
+                if !input.canReadWithoutWaiting { try flush() }
+                let chunk = try input.nextChunk()
+                if chunk.isEmpty { break }
+                try splitter.feed(chunk, emit: add)
             }
+            try splitter.finish(emit: add)
         }
         let arguments = arguments.isEmpty ? ["-"] : arguments
         for (index, argument) in arguments.enumerated() {
             var isDirectory: ObjCBool = false
             if argument == "-" {
-                try split("-", source: "<stdin>", limit: limit, emit: add)
+                try split("-", source: "<stdin>")
             } else if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) {
                 if isDirectory.boolValue {
                     let names = try FileManager.default.contentsOfDirectory(atPath: argument).filter { !$0.hasPrefix(".") }.sorted()
@@ -43,11 +85,11 @@ enum TokenInputs {
                         let path = (argument as NSString).appendingPathComponent(name)
                         var nested: ObjCBool = false
                         if FileManager.default.fileExists(atPath: path, isDirectory: &nested), !nested.boolValue {
-                            try split(path, source: path, limit: limit, emit: add)
+                            try split(path, source: path)
                         }
                     }
                 } else {
-                    try split(argument, source: argument, limit: limit, emit: add)
+                    try split(argument, source: argument)
                 }
             } else if looksLikeToken(argument) {
                 try add(TokenInput(label: arguments.count == 1 ? "token" : "argument \(index + 1)", text: argument))
@@ -55,21 +97,7 @@ enum TokenInputs {
                 throw CLIFailure(.usage, "\(argument): no such file, and not a token")
             }
         }
-        if !chunk.isEmpty { try body(chunk) }
-    }
-
-    /// Every token of `arguments` at once (for commands that take one).
-    static func expand(_ arguments: [String], limit: Int = Files.defaultLimit) throws -> [TokenInput] {
-        var all: [TokenInput] = []
-        try forEachChunk(arguments, limit: limit) { all += $0 }
-        return all
-    }
-
-    private static func split(_ path: String, source: String, limit: Int, emit: (TokenInput) throws -> Void) throws {
-        let input = try InputFile(path, limit: limit)
-        var splitter = TokenSplitter(source: source)
-        while case let chunk = try input.nextChunk(), !chunk.isEmpty { try splitter.feed(chunk, emit: emit) }
-        try splitter.finish(emit: emit)
+        try flush()
     }
 
     private static func looksLikeToken(_ text: String) -> Bool {

@@ -1,0 +1,40 @@
+import Foundation
+import JOSE
+
+/// `jwsbench verify-rate KEYFILE TOKENFILE` and `jwsbench sign-rate KEYFILE CLAIMSFILE`: the library's own rate on
+/// the calling thread, on the very inputs `Benchmarks/cli.py` gives the CLI, so that the two compare in one run.
+/// The input is read and split before the clock starts; the verifier is configured as `jwstool verify` configures it
+/// (default claim checks, every problem diagnosed). Prints `tokens per second` as a bare number (best of 3 rounds).
+enum LibraryRate {
+    static func run(_ arguments: ArraySlice<String>) throws {
+        guard arguments.count == 3, let mode = arguments.first else {
+            throw BenchmarkFailure("usage: jwsbench verify-rate|sign-rate KEYFILE INPUTFILE")
+        }
+        let key = try KeyFile.keys(from: Array(try Data(contentsOf: URL(fileURLWithPath: arguments[arguments.startIndex + 1]))))
+        let lines = try String(contentsOfFile: arguments[arguments.startIndex + 2], encoding: .utf8)
+            .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+        var best = Double.infinity
+        switch mode {
+        case "verify-rate":
+            let verifier = TokenVerifier(keys: KeySet(key), claims: ClaimValidation(), diagnosesUnverifiedClaims: true)
+            for _ in 0..<3 { best = min(best, Benchmark.time { lines.allSatisfy { verifier.verify($0).isValid } }) }
+        case "sign-rate":
+            guard let signingKey = key.first, let algorithm = Algorithm.defaultAlgorithm(for: signingKey.type) else { throw BenchmarkFailure("no signing key") }
+            let claims = try lines.map { try JSONValue.parse(Array($0.utf8)) }
+            let signer = JWSSigner()
+            for _ in 0..<3 {
+                best = min(best, Benchmark.time {
+                    claims.allSatisfy { (try? signer.signJWT($0, key: signingKey, algorithm: algorithm, header: [("typ", "JWT")])) != nil }
+                })
+            }
+        default:
+            throw BenchmarkFailure("unknown mode \(mode)")
+        }
+        print(String(format: "%.0f", Double(lines.count) / best))
+    }
+}
+
+struct BenchmarkFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
