@@ -3,12 +3,18 @@ import PackageDescription
 
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
+/// `jwstool` links the Swift runtime and Foundation statically (half of its start-up time was the dynamic loader
+/// and Foundation's shared libraries). The flag is given to the compiler too, so that Foundation's static support
+/// libraries are linked; no test target may depend on `jwstool` (the tests run the built binary instead).
+let staticRuntime = "-static-stdlib"
+
 let package = Package(
     name: "jwstool",
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "JOSE", targets: ["JOSE"]),
         .executable(name: "jwstool", targets: ["jwstool"]),
+        .executable(name: "jwstool-dcr", targets: ["jwstool-dcr"]),
         .executable(name: "jwsbench", targets: ["jwsbench"]),
         .executable(name: "jwstool-fuzz", targets: ["jwstool-fuzz"]),
     ],
@@ -25,15 +31,16 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(
-            name: "COpenSSL", pkgConfig: "openssl",
+            name: "COpenSSL", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
         .systemLibrary(
             name: "CJansson", pkgConfig: "jansson",
             providers: [.apt(["libjansson-dev"]), .brew(["jansson"])]),
         .target(name: "JOSE", dependencies: ["COpenSSL", "CJansson"], swiftSettings: strict),
+        .target(name: "FileSafety", swiftSettings: strict),
         .target(
             name: "DCR",
-            dependencies: ["JOSE", "COpenSSL", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            dependencies: ["JOSE", "COpenSSL", "FileSafety", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict),
         .target(
             name: "DCRServer",
@@ -52,10 +59,22 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
+        // The offline commands and what every command shares (inputs, options, files, exit statuses).
+        .target(
+            name: "JWSToolKit",
+            dependencies: ["JOSE", "FileSafety", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict),
+        // The CLI users run: the offline commands, handing app/register/token/call/serve to jwstool-dcr beside it.
+        // (Not a dependency: an executable's dependency links everything the other one links. `swift build` builds both.)
         .executableTarget(
             name: "jwstool",
+            dependencies: ["JWSToolKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict + [.unsafeFlags([staticRuntime])],
+            linkerSettings: [.unsafeFlags([staticRuntime])]),
+        .executableTarget(
+            name: "jwstool-dcr",
             dependencies: [
-                "JOSE", "DCR", "DCRServer", "DCRClient",
+                "JWSToolKit", "JOSE", "DCR", "DCRServer", "DCRClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -65,7 +84,7 @@ let package = Package(
         .target(name: "FuzzHarnesses", dependencies: ["JOSE"], swiftSettings: strict),
         .executableTarget(name: "jwstool-fuzz", dependencies: ["FuzzHarnesses"], swiftSettings: strict),
         .testTarget(name: "JOSETests", dependencies: ["JOSE", "FuzzHarnesses"], exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "JWSToolTests", dependencies: ["jwstool", "JOSE"], exclude: ["interop"], swiftSettings: strict),
+        .testTarget(name: "JWSToolTests", dependencies: ["JOSE"], exclude: ["interop"], swiftSettings: strict),
         .testTarget(
             name: "DCRTests",
             dependencies: ["DCR", "DCRServer", "DCRClient", "JOSE", .product(name: "AsyncHTTPClient", package: "async-http-client")],

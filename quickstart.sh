@@ -22,7 +22,8 @@ if [ "${1:-}" != "--no-build" ]; then
         $sudo apt-get update -qq
         $sudo apt-get install -y -qq "${missing[@]}"
     fi
-    step "Building jwstool (the first build fetches and compiles its Swift packages: a few minutes)"
+    step "Building jwstool and jwstool-dcr (the first build fetches and compiles its Swift packages: a few minutes)"
+    swift build --product jwstool-dcr
     swift build --product jwstool
     JWSTOOL="$(swift build --show-bin-path)/jwstool"
 fi

@@ -1,3 +1,4 @@
+import FileSafety
 import Foundation
 
 /// Where jwstool keeps its state: the server's database and keys, the admin token, the client's credential cache.

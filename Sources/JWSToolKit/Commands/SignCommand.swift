@@ -1,0 +1,176 @@
+import ArgumentParser
+import FoundationEssentials
+import JOSE
+
+/// `jwstool sign`: make a JWS or JWT.
+struct SignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sign",
+        abstract: "Sign a payload or a set of claims as a JWS/JWT.",
+        discussion: """
+            The payload comes from PAYLOAD (a file or -), or is built from --claim NAME=VALUE (values parsed as JSON \
+            when they parse, else taken as strings). The algorithm defaults from the key when unambiguous \
+            (RSA → RS256, EC P-256 → ES256, Ed25519 → EdDSA, oct → HS256); kid defaults to the key's own kid or, \
+            for public-key algorithms, its RFC 7638 thumbprint.
+            """)
+
+    enum Serialization: String, ExpressibleByArgument, CaseIterable {
+        case compact, json, flattened
+    }
+
+    @Option(help: ArgumentHelp("The private key (PEM, DER or JWK).", valueName: "file")) var key: String
+    @Option(help: "The algorithm; default from the key.") var alg: Algorithm?
+    @Option(help: "The header kid; default the key's kid or thumbprint.") var kid: String?
+    @Flag(help: "Put no kid in the header.") var noKid = false
+    @Option(help: "The header typ (e.g. JWT, at+jwt).") var typ: String?
+    @Option(name: .customLong("header"), help: ArgumentHelp("An extra protected header member (repeatable).", valueName: "name=json"))
+    var headers: [String] = []
+    @Option(name: .customLong("claim"), help: ArgumentHelp("A claim (repeatable).", valueName: "name=value")) var claims: [String] = []
+    @Flag(help: "Add iat (now).") var iat = false
+    @Option(help: ArgumentHelp("Add nbf, this long from now (0 for now).", valueName: "duration")) var nbf: String?
+    @Option(help: ArgumentHelp("Add exp, this long from now: 90s, 15m, 6h, 30d.", valueName: "duration")) var exp: String?
+    @Flag(help: "Add a random jti.") var jti = false
+    @Option(help: "Output form: compact, json (general) or flattened.") var serialization: Serialization = .compact
+    @Flag(help: "Leave the payload out of the output (RFC 7515 Appendix F).") var detached = false
+    @Flag(help: "Sign the payload unencoded (RFC 7797: b64 false, listed in crit).") var unencoded = false
+    @Flag(help: "Allow RSA keys under 2048 bits.") var allowWeakKeys = false
+    @Flag(help: "Sign a batch: PAYLOAD (default -) holds one JSON object of claims per line; one compact token per line out, in order.")
+    var batch = false
+    @OptionGroup var inputOptions: InputOptions
+    @Argument(help: "The payload file, or - for standard input. Omit to build claims from --claim.") var payload: String?
+
+    func run() throws {
+        let signingKey = try KeyLoading.single(at: key)
+        guard signingKey.isPrivate else { throw CLIFailure(.usage, "key file \(key): is a public key; signing needs the private key") }
+        guard let algorithm = alg ?? signingKey.algorithm ?? Algorithm.defaultAlgorithm(for: signingKey.type) else {
+            throw CLIFailure(.usage, "key file \(key): \(signingKey.type) fits several algorithms; choose one with --alg")
+        }
+        var header: [(String, JSONValue)] = []
+        if let typ { header.append(("typ", .string(typ))) }
+        if let keyID = try headerKeyID(signingKey, algorithm: algorithm) { header.append(("kid", .string(keyID))) }
+        for assignment in headers {
+            let (name, value) = try Self.split(assignment, option: "--header")
+            guard let json = try? JSONValue.parse(value) else {
+                throw ValidationError("--header \(name): \(value) is not JSON (quote strings: \(name)='\"value\"')")
+            }
+            header.append((name, json))
+        }
+        let signer = JWSSigner(keyPolicy: allowWeakKeys ? .allowingWeakRSA : .standard)
+        if batch { return try signBatch(signer: signer, key: signingKey, algorithm: algorithm, header: header) }
+        let body = try payloadBytes()
+        do {
+            let jws = try signer.sign(body, with: [.init(key: signingKey, algorithm: algorithm, protectedHeader: header)],
+                                      encodePayload: !unencoded, detached: detached)
+            let form: JWS.Serialization = switch serialization {
+            case .compact: .compact
+            case .json: .general
+            case .flattened: .flattened
+            }
+            print(try jws.serialized(as: form))
+        } catch {
+            throw CLIFailure(.usage, error.description)
+        }
+    }
+
+    private func headerKeyID(_ key: Key, algorithm: Algorithm) throws -> String? {
+        if noKid { return nil }
+        if let kid { return kid }
+        if let id = key.id { return id }
+        // The thumbprint of a secret would publish a hash of it: symmetric keys get no default kid.
+        return algorithm.isAsymmetric ? try key.thumbprint() : nil
+    }
+
+    /// The claims the options add: --claim, --iat, --nbf, --exp (the same for every token of a run); --jti is per token.
+    private func optionClaims() throws -> [(String, JSONValue)] {
+        let now = NumericDate.now.secondsSinceEpoch.rounded(.down)
+        var members: [(String, JSONValue)] = []
+        for assignment in claims {
+            let (name, value) = try Self.split(assignment, option: "--claim")
+            members.append((name, (try? JSONValue.parse(value)) ?? .string(value)))
+        }
+        if iat { members.append(("iat", .integer(Int64(now)))) }
+        if let nbf { members.append(("nbf", .integer(Int64(now + (try Self.duration(nbf, option: "--nbf")))))) }
+        if let exp { members.append(("exp", .integer(Int64(now + (try Self.duration(exp, option: "--exp")))))) }
+        return members
+    }
+
+    /// A fresh random `jti` (128 bits).
+    static func randomJTI() -> (String, JSONValue) {
+        var random = SystemRandomNumberGenerator()
+        return ("jti", .string(Base64URL.encode((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) })))
+    }
+
+    private func payloadBytes() throws -> [UInt8] {
+        var members = try optionClaims()
+        if jti { members.append(Self.randomJTI()) }
+        guard let payload else {
+            if members.isEmpty { throw ValidationError("give a PAYLOAD file, or claims with --claim NAME=VALUE") }
+            return JSONValue.object(members).serialized()
+        }
+        let bytes = try Files.read(payload, what: "payload")
+        if members.isEmpty { return bytes }
+        guard let object = try? JSONValue.parse(bytes), object.isObject else {
+            throw CLIFailure(.usage, "payload \(payload): claims options need a JSON object payload to add to")
+        }
+        return members.reduce(object) { $0.setting($1.0, to: $1.1) }.serialized()
+    }
+
+    /// `--batch`: one claims object per input line, signed by --jobs workers in chunks, one token per line in order.
+    private func signBatch(signer: JWSSigner, key: Key, algorithm: Algorithm, header: [(String, JSONValue)]) throws {
+        guard serialization == .compact, !detached, !unencoded else {
+            throw ValidationError("--batch makes compact tokens: leave out --serialization, --detached and --unencoded")
+        }
+        let members = try optionClaims()
+        let addsJTI = jti
+        let source = payload ?? "-"
+        let limit = inputOptions.maxInput.value
+        let place = "payload \(source == "-" ? "<stdin>" : source)"
+        // Streamed like verify: lines are read, signed by --jobs workers and printed in input order, all at once.
+        try OrderedPipeline.run(
+            jobs: inputOptions.jobs,
+            produce: { submit in
+                let input = try InputFile(source, what: "payload", limit: limit)
+                var lines = LineReader()
+                var batch: [(line: Int, text: String)] = []
+                while true {
+                    if !input.canReadWithoutWaiting || batch.count >= TokenInputs.batchSize {
+                        try submit(batch)
+                        batch = []
+                    }
+                    let bytes = try input.nextChunk()
+                    if bytes.isEmpty { break }
+                    lines.feed(bytes) { if !$1.isEmpty { batch.append(($0, $1)) } }
+                }
+                if let last = lines.finish(), !last.text.isEmpty { batch.append(last) }
+                try submit(batch)
+            },
+            transform: { entry -> Result<String, CLIFailure> in
+                guard let object = try? JSONValue.parse(entry.text), object.isObject else {
+                    return .failure(CLIFailure(.usage, "\(place):\(entry.line): not a JSON object of claims"))
+                }
+                var claims = members.reduce(object) { $0.setting($1.0, to: $1.1) }
+                if addsJTI {
+                    let (name, value) = Self.randomJTI()
+                    claims = claims.setting(name, to: value)
+                }
+                do { return .success(try signer.signJWT(claims, key: key, algorithm: algorithm, header: header)) } catch {
+                    return .failure(CLIFailure(.usage, "\(place):\(entry.line): \(error)"))
+                }
+            },
+            consume: { _, signed in
+                for result in signed { print(try result.get()) }
+                Terminal.flushOutput()
+            })
+    }
+
+    static func split(_ assignment: String, option: String) throws -> (String, String) {
+        guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
+            throw ValidationError("\(option) \(assignment): expected NAME=VALUE")
+        }
+        return (String(assignment[..<equals]), String(assignment[assignment.index(after: equals)...]))
+    }
+
+    static func duration(_ text: String, option: String) throws -> Double {
+        do { return try Duration.parse(text) } catch { throw ValidationError("\(option): \(error.reason)") }
+    }
+}

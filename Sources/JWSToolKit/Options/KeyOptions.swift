@@ -1,0 +1,58 @@
+import ArgumentParser
+import JOSE
+
+/// `--key`, `--trust`, `--allow-weak-keys`: where verification keys come from.
+struct KeyOptions: ParsableArguments {
+    @Option(name: .customLong("key"), help: ArgumentHelp("A key file: PEM, DER, certificate, JWK or JWK Set (repeatable).", valueName: "file"))
+    var keyFiles: [String] = []
+
+    @Option(name: .customLong("trust"), help: ArgumentHelp("A trusted certificate (PEM or DER); an x5c chain must verify to one (repeatable).", valueName: "certfile"))
+    var trustFiles: [String] = []
+
+    @Flag(help: "Accept RSA keys under 2048 bits (legacy tokens only).")
+    var allowWeakKeys = false
+
+    var keyPolicy: KeyPolicy { allowWeakKeys ? .allowingWeakRSA : .standard }
+
+    /// Every key in every `--key` file.
+    func loadKeys() throws -> KeySet {
+        var keys: [Key] = []
+        for path in keyFiles { keys += try KeyLoading.keys(at: path) }
+        return KeySet(keys)
+    }
+
+    /// The certificates of every `--trust` file, or nil when none was given.
+    func loadTrustAnchors() throws -> TrustAnchors? {
+        guard !trustFiles.isEmpty else { return nil }
+        var certificates: [Certificate] = []
+        for path in trustFiles {
+            let found = try KeyLoading.keys(at: path).flatMap(\.certificates)
+            if found.isEmpty { throw CLIFailure(.usage, "trust anchor \(path): holds no certificate") }
+            certificates += found
+        }
+        return TrustAnchors(certificates)
+    }
+}
+
+/// Reading key files for any command.
+package enum KeyLoading {
+    package static func keys(at path: String) throws -> [Key] {
+        let bytes = try Files.read(path, what: "key file")
+        do {
+            let keys = try KeyFile.keys(from: bytes)
+            if keys.isEmpty { throw CLIFailure(.usage, "key file \(path): holds no usable key") }
+            return keys
+        } catch let error as JOSEError {
+            throw CLIFailure(input: "key file \(path)", error)
+        }
+    }
+
+    /// The one key in `path`; a file with several keys is a usage error.
+    package static func single(at path: String) throws -> Key {
+        let keys = try keys(at: path)
+        guard keys.count == 1, let key = keys.first else {
+            throw CLIFailure(.usage, "key file \(path): holds \(keys.count) keys; give a file with exactly one")
+        }
+        return key
+    }
+}

@@ -1,0 +1,106 @@
+import FoundationEssentials
+
+/// One token to process, with where it came from: a file (or `<stdin>`, `token`, `argument 2`) and its line.
+package struct TokenInput: Sendable {
+    package let label: String
+    package let text: String
+    package var source: String
+    package var line: Int
+
+    init(label: String, text: String, source: String? = nil, line: Int = 1) {
+        self.label = label
+        self.text = text
+        self.source = source ?? label
+        self.line = line
+    }
+}
+
+/// The INPUT arguments of `decode`, `verify`, `lint` and `claims`: a token, a file (one token, or one per line),
+/// a directory (every file in it, in name order) or `-` (standard input). Files are split as they are read
+/// (``TokenSplitter``) and handed on in batches, so memory follows the batches in flight, not the input.
+package enum TokenInputs {
+    /// The most tokens in one batch.
+    static let batchSize = 256
+
+    /// Streams the tokens of `arguments` through `transform` on `jobs` workers while they are read, and gives each
+    /// batch with its results to `consume` in input order, flushing standard output after each: a batch ends at
+    /// ``batchSize`` tokens or when the next read would wait for a writer, so a token written to a pipe is answered
+    /// before the next arrives.
+    static func process<Output: Sendable>(
+        _ arguments: [String], options: InputOptions,
+        transform: @escaping @Sendable (TokenInput) -> Output,
+        consume: ([TokenInput], [Output]) throws -> Void
+    ) throws {
+        let limit = options.maxInput.value
+        // Tokens given as arguments need no reading: they are handled on this thread, with no workers to start.
+        if !arguments.isEmpty, arguments.allSatisfy({ $0 != "-" && Files.isDirectory($0) == nil && looksLikeToken($0) }) {
+            return try read(arguments, limit: limit) { tokens in try consume(tokens, tokens.map(transform)) }
+        }
+        try OrderedPipeline.run(
+            jobs: options.jobs,
+            produce: { submit in try read(arguments, limit: limit, submit: submit) },
+            transform: transform,
+            consume: { tokens, outputs in
+                try consume(tokens, outputs)
+                Terminal.flushOutput()
+            })
+    }
+
+    /// Every token of `arguments` at once (for commands that take one).
+    package static func expand(_ arguments: [String], limit: Int = Files.defaultLimit) throws -> [TokenInput] {
+        var all: [TokenInput] = []
+        try read(arguments, limit: limit) { all += $0 }
+        return all
+    }
+
+    /// Reads `arguments` in order, calling `submit` with batches of tokens.
+    /// - Parameter limit: the most bytes read from any one file or standard input (`--max-input`).
+    static func read(_ arguments: [String], limit: Int, submit: ([TokenInput]) throws -> Void) throws {
+        var batch: [TokenInput] = []
+        func add(_ token: TokenInput) throws {
+            batch.append(token)
+            if batch.count >= batchSize { try flush() }
+        }
+        func flush() throws {
+            if batch.isEmpty { return }
+            try submit(batch)
+            batch = []
+        }
+        func split(_ path: String, source: String) throws {
+            let input = try InputFile(path, limit: limit)
+            var splitter = TokenSplitter(source: source, labelsEveryToken: !input.isRegularFile)
+            while true {
+                if !input.canReadWithoutWaiting { try flush() }
+                let chunk = try input.nextChunk()
+                if chunk.isEmpty { break }
+                try splitter.feed(chunk, emit: add)
+            }
+            try splitter.finish(emit: add)
+        }
+        let arguments = arguments.isEmpty ? ["-"] : arguments
+        for (index, argument) in arguments.enumerated() {
+            if argument == "-" {
+                try split("-", source: "<stdin>")
+            } else if let isDirectory = Files.isDirectory(argument) {
+                if isDirectory {
+                    let names = try FileManager.default.contentsOfDirectory(atPath: argument).filter { !$0.hasPrefix(".") }.sorted()
+                    for name in names {
+                        let path = argument.hasSuffix("/") ? argument + name : argument + "/" + name
+                        if Files.isDirectory(path) == false { try split(path, source: path) }
+                    }
+                } else {
+                    try split(argument, source: argument)
+                }
+            } else if looksLikeToken(argument) {
+                try add(TokenInput(label: arguments.count == 1 ? "token" : "argument \(index + 1)", text: argument))
+            } else {
+                throw CLIFailure(.usage, "\(argument): no such file, and not a token")
+            }
+        }
+        try flush()
+    }
+
+    private static func looksLikeToken(_ text: String) -> Bool {
+        text.hasPrefix("{") || (text.contains(".") && text.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F } && !text.contains("/"))
+    }
+}

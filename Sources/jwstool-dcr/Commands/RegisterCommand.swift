@@ -1,0 +1,107 @@
+import ArgumentParser
+import JWSToolKit
+import DCR
+import DCRClient
+import Foundation
+import JOSE
+
+/// `jwstool register`: a software statement → cached client credentials.
+struct RegisterCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: CompanionCommands.register.name,
+        abstract: CompanionCommands.register.abstract,
+        discussion: """
+            The statement is verified and linted first (keys from --trust, the embedded server's statement key, or the \
+            server's JWKS) and not sent while it has lint errors, unless --force. Without --server it registers with the \
+            embedded server on the state directory. Exit status 0 registered, 1 the statement is invalid, 2 usage, \
+            3 the server refused (with its error code) or could not be reached.
+            """)
+
+    @Argument(help: "The statement: a file, a token, or - for standard input.") var statement: String
+    @OptionGroup var server: ServerOptions
+    @OptionGroup var state: StateOptions
+    @Option(help: "A redirect URI to register (must lie within the application's domains).") var redirectURI: String?
+    @Option(help: ArgumentHelp("X-Device-Info as JSON, or @FILE; default built from this host.", valueName: "json|@file")) var deviceInfo: String?
+    @Option(name: .customLong("trust"), help: ArgumentHelp("A JWK Set (or key file) whose keys may sign the statement (repeatable).", valueName: "jwks"))
+    var trustFiles: [String] = []
+    @Flag(help: "Send the statement even with lint errors.") var force = false
+    @Flag(help: "Print the client secret too (it is always stored, owner-only, in the state directory).") var showSecret = false
+    @Flag(help: "Print the registration response as JSON.") var json = false
+
+    func run() async throws {
+        let inputs = try TokenInputs.expand([statement])
+        guard inputs.count == 1, let input = inputs.first else { throw CLIFailure(.usage, "\(statement): holds \(inputs.count) tokens; register takes one statement") }
+        let text = input.text
+        let device = try deviceInfoHeader()
+        let state = self.state.state
+        let (credentials, response) = try await ServerSession.run(server, state: state) { target, flow in
+            let keys = try await trustKeys(target: target, http: flow.http)
+            let softwareID = try check(text, label: input.label, keys: keys)
+            return try await flow.register(target, statement: text, softwareID: softwareID, redirectURI: redirectURI, deviceInfo: device)
+        }
+        if json {
+            print((showSecret ? response : response.removing("client_secret")).pretty)
+        } else {
+            print("client_id: \(credentials.clientID)")
+            if showSecret { print("client_secret: \(credentials.clientSecret)") }
+            Terminal.note("registered software \(credentials.softwareID) with \(server.server ?? "the embedded server"); credentials cached in \(state.file(CredentialStore.fileName))")
+        }
+    }
+
+    /// Verifies and lints the statement; returns its software id. Refuses (exit 1) on errors unless --force.
+    private func check(_ statement: String, label: String, keys: KeySet) throws -> String {
+        let linter: Linter
+        do { linter = try Linter(options: LintOptions(profile: .softwareStatement, keys: keys)) } catch { throw CLIFailure(.usage, error.description) }
+        let report = linter.lint(statement)
+        let errors = report.findings.filter { $0.severity == .error }
+        for finding in errors { Terminal.note("\(force ? "warning" : "error"): \(finding.location): \(finding.message) [\(finding.rule.id)]") }
+        if !errors.isEmpty && !force {
+            throw CLIFailure(.invalid, "\(label): not sent: the statement has \(errors.count) lint error\(errors.count == 1 ? "" : "s") (see above; --force sends it anyway)")
+        }
+        guard let softwareID = report.token.claims.flatMap(SoftwareID.value(in:)) else {
+            throw CLIFailure(.invalid, "\(label): the statement names no software (software_id or sub)")
+        }
+        return softwareID
+    }
+
+    /// The keys a statement may be signed with: --trust files, else the server's published JWKS.
+    private func trustKeys(target: ServerTarget, http: DCRHTTPClient) async throws -> KeySet {
+        if !trustFiles.isEmpty {
+            var keys: [Key] = []
+            for path in trustFiles { keys += try KeyLoading.keys(at: path) }
+            return KeySet(keys)
+        }
+        let reply = try await http.send("GET", target.baseURL + "/.well-known/jwks.json", headers: [("Accept", "application/json")])
+        guard reply.status == 200, let document = try? JSONValue.parse(reply.body), let keys = try? KeySet(jwks: document) else {
+            throw CLIFailure(.remote, "could not read the server's keys at \(target.baseURL)/.well-known/jwks.json (\(reply.status)); give --trust JWKS")
+        }
+        return keys
+    }
+
+    private func deviceInfoHeader() throws -> String {
+        guard let deviceInfo else { return DeviceInfo.header(for: HostDevice.description) }
+        let bytes = deviceInfo.hasPrefix("@") ? try Files.read(String(deviceInfo.dropFirst()), what: "device info") : Array(deviceInfo.utf8)
+        guard let json = try? JSONValue.parse(bytes), json.isObject else {
+            throw CLIFailure(.usage, "--device-info must be a JSON object (or @FILE holding one)")
+        }
+        let missing = DeviceInfo.requiredMembers.filter { json[$0]?.stringValue?.isEmpty ?? true }
+        if !missing.isEmpty { throw CLIFailure(.usage, "--device-info lacks \(missing.joined(separator: ", "))") }
+        return DeviceInfo.header(for: json)
+    }
+}
+
+/// This host as an `X-Device-Info` object.
+enum HostDevice {
+    static var description: JSONValue {
+        var name = utsname()
+        uname(&name)
+        func field<T>(_ value: T) -> String {
+            withUnsafeBytes(of: value) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        }
+        return .object([
+            ("model", .string(field(name.machine))), ("version", .string(ToolMain.version)),
+            ("osName", .string(field(name.sysname))), ("osVersion", .string(field(name.release))),
+            ("connectionType", "unknown"), ("applicationId", "jwstool"),
+        ])
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import JWSToolKit
+import DCR
+import DCRServer
+import Foundation
+import JOSE
+import Logging
+
+/// `jwstool serve`: the DCR server over HTTP, for integration tests of other applications.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: CompanionCommands.serve.name,
+        abstract: CompanionCommands.serve.abstract,
+        discussion: """
+            State (database, keys, admin token) lives in the state directory and survives restarts. The admin token \
+            for /admin/applications is in its admin-token file (mode 0600). SIGINT or SIGTERM stops the server \
+            gracefully.
+            """)
+
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
+    @OptionGroup var state: StateOptions
+    @Option(help: "The issuer name of minted statements and access tokens.") var issuer = ServerConfiguration.defaultIssuer
+    @Option(help: "adobe-pass (as the real service) or rfc (RFC 6749/7591 to the letter).") var profile: ServerProfile = .adobePass
+    @Option(help: "Access-token lifetime in seconds.") var tokenLifetime = 21_600
+    @Option(help: "Access-token algorithm: RS256, ES256 or EdDSA.") var tokenAlg: Algorithm = .rs256
+    @Option(help: "Clock skew allowed on access tokens' exp, nbf and iat, in seconds.") var clockSkew: Double = 30
+    @Option(help: "Throttling: requests per second per client IP on register and token.") var rate: Double = 1
+    @Option(help: "Throttling: initial burst per client IP.") var burst: Double = 10
+    @Option(help: ArgumentHelp("The base URL clients reach this server at, for discovery metadata (default: the listening address).", valueName: "url"))
+    var publicURL: String?
+    @Option(help: "Seconds a new connection has to send its first request head.") var headerTimeout: Int64 = 10
+    @Option(help: "Seconds a request has to send its whole body.") var bodyTimeout: Int64 = 30
+    @Option(help: "Seconds an idle keep-alive connection stays open.") var idleTimeout: Int64 = 60
+    @Option(help: "Connections served at once; more wait until one closes.") var maxConnections = 1024
+    @Option(help: ArgumentHelp("Keep usage events this many days (at least 1); older ones are deleted.", valueName: "days"))
+    var usageRetention: Double = 90
+    @Option(name: .customLong("trusted-proxy"), help: ArgumentHelp("A proxy (CIDR or address) whose X-Forwarded-For is believed (repeatable; default none: the peer is the client).", valueName: "cidr"))
+    var trustedProxies: [String] = []
+    @Option(name: .customLong("trust"), help: ArgumentHelp("Trust another issuer's statements: ISSUER=JWKS-FILE, or a JWK Set file with an \"issuer\" member (repeatable).", valueName: "issuer=jwks"))
+    var trusted: [String] = []
+
+    /// The flags' bounds, checked before anything is created in the state directory.
+    func validate() throws {
+        guard usageRetention.isFinite, usageRetention >= 1, usageRetention <= 36_500 else {
+            throw ValidationError("--usage-retention must be from 1 to 36500 days")
+        }
+        for (name, seconds) in [("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout)]
+        where !(1...86_400).contains(seconds) {
+            throw ValidationError("\(name) must be from 1 to 86400 seconds")
+        }
+        guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be from 1 to 1000000") }
+    }
+
+    func run() async throws {
+        var configuration = ServerConfiguration(state: state.state, issuer: issuer, profile: profile, tokenLifetime: tokenLifetime,
+                                                rate: rate, burst: burst, tokenAlgorithm: tokenAlg, clockSkew: clockSkew)
+        configuration.trustedIssuers = try TrustedIssuerFiles.load(trusted)
+        configuration.publicURL = publicURL
+        configuration.usageRetention = usageRetention * 86_400
+        configuration.trustedProxies = try trustedProxies.map { value in
+            guard let network = IPNetwork(value) else { throw CLIFailure(.usage, "--trusted-proxy \(value): not an IP address or CIDR network") }
+            return network
+        }
+        let server: AuthorizationServer
+        do { server = try AuthorizationServer(configuration) } catch { throw CLIFailure(error) }
+        var logger = Logger(label: "jwstool.serve")
+        logger.logLevel = ProcessInfo.processInfo.environment["JWSTOOL_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let host = self.host
+        let settings = server.configuration
+        let limits = ConnectionLimits(headerTimeout: .seconds(headerTimeout), bodyTimeout: .seconds(bodyTimeout),
+                                      idleTimeout: .seconds(idleTimeout), maximumConnections: maxConnections)
+        let application = DCRHTTPServer.application(for: server, host: host, port: port, limits: limits, logger: logger) { bound in
+            Terminal.note("""
+                jwstool serve: listening on http://\(host):\(bound) (issuer \(settings.issuer), profile \(settings.profile.rawValue))
+                  state:       \(settings.state.path)
+                  admin token: \(settings.state.file(AdminToken.fileName))
+                """)
+        }
+        try await application.runService()
+    }
+}
+
+extension ServerProfile: ExpressibleByArgument {}
+
+/// `--trust` values: a JWK Set bound to the issuer whose statements it verifies.
+enum TrustedIssuerFiles {
+    static func load(_ values: [String]) throws -> [String: KeySet] {
+        var trusted: [String: KeySet] = [:]
+        for value in values {
+            var issuer: String? = nil
+            var path = value
+            if let equals = value.firstIndex(of: "="), !FileManager.default.fileExists(atPath: value) {
+                issuer = String(value[..<equals])
+                path = String(value[value.index(after: equals)...])
+            }
+            let bytes = try Files.read(path, what: "trusted JWK Set")
+            let document: JSONValue
+            do { document = try JSONValue.parse(bytes) } catch { throw CLIFailure(input: "trusted JWK Set \(path)", error) }
+            guard let name = issuer ?? document["issuer"]?.stringValue, !name.isEmpty else {
+                throw CLIFailure(.usage, "trusted JWK Set \(path): bind it to its issuer: --trust ISSUER=\(path)")
+            }
+            do { trusted[name, default: KeySet()].keys += try KeySet(jwks: document).keys } catch {
+                throw CLIFailure(input: "trusted JWK Set \(path)", error)
+            }
+        }
+        return trusted
+    }
+}

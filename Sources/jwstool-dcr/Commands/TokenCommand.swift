@@ -1,0 +1,25 @@
+import ArgumentParser
+import JWSToolKit
+import DCRClient
+
+/// `jwstool token`: a valid access token from the cached credentials.
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: CompanionCommands.token.name,
+        abstract: CompanionCommands.token.abstract,
+        discussion: "Uses the credentials cached by jwstool register; it never registers again on its own.")
+
+    @OptionGroup var server: ServerOptions
+    @OptionGroup var state: StateOptions
+    @Option(help: "Which registration: by software id.") var softwareId: String?
+    @Option(help: "Which registration: by client id.") var clientId: String?
+    @Flag(help: "Fetch a fresh token even if the cached one is still valid.") var refresh = false
+
+    func run() async throws {
+        let token = try await ServerSession.run(server, state: state.state) { target, flow in
+            let credentials = try flow.credentials(target, softwareID: softwareId, clientID: clientId)
+            return try await flow.accessToken(target, credentials: credentials, refresh: refresh)
+        }
+        print(token)
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import JWSToolKit
+import Logging
+
+/// `jwstool-dcr`: the registration flow and the DCR server — `jwstool app|register|token|call|serve`, handed over by
+/// `jwstool` (which stays small so that it starts in milliseconds). Run directly, it behaves the same.
+@main
+struct JWSToolDCR: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jwstool",
+        abstract: "Register software statements and run the DCR server (the network half of jwstool).",
+        version: ToolMain.version,
+        subcommands: [AppCommand.self, RegisterCommand.self, TokenCommand.self, CallCommand.self, ServeCommand.self]
+    )
+
+    static func main() async {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = ProcessInfo.processInfo.environment["JWSTOOL_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+            return handler
+        }
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+            ToolMain.terminate(Self.self, after: nil)
+        } catch {
+            ToolMain.terminate(Self.self, after: error)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// `jwstool` is the small, statically linked offline CLI; the network commands run in `jwstool-dcr` beside it.
+@Suite("jwstool hands the network commands to jwstool-dcr")
+struct CompanionTests {
+    @Test("help lists every command, and the network commands' own help comes from jwstool-dcr under jwstool's name")
+    func help() throws {
+        let root = try CLI.run(["--help"])
+        #expect(root.status == 0)
+        for command in ["decode", "verify", "sign", "lint", "claims", "key", "app", "register", "token", "call", "serve"] {
+            #expect(root.stdout.contains("  \(command) "), "\(command) missing from\n\(root.stdout)")
+        }
+        for arguments in [["register", "--help"], ["help", "register"]] {
+            let help = try CLI.run(arguments)
+            #expect(help.status == 0, "\(help.stderr)")
+            #expect(help.stdout.contains("USAGE: jwstool register"), "\(help.stdout)")
+            #expect(help.stdout.contains("--show-secret"))
+        }
+        #expect(try CLI.run(["--version"]).stdout == CLI.run(["serve", "--version"]).stdout)
+    }
+
+    @Test("jwstool carries no Swift or network shared library; jwstool-dcr does the networking")
+    func linkage() throws {
+        let ldd = try CLI.execute(URL(fileURLWithPath: "/usr/bin/ldd"), [CLI.binary.path])
+        #expect(ldd.status == 0)
+        for library in ["libswiftCore", "libFoundation", "libsqlite3", "libssl"] {
+            #expect(!ldd.stdout.contains(library), "jwstool links \(library):\n\(ldd.stdout)")
+        }
+        #expect(ldd.stdout.contains("libcrypto"))
+    }
+
+    @Test("without jwstool-dcr beside it, a network command exits 2 and says what is missing; offline commands still work")
+    func missingCompanion() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let lonely = directory.appendingPathComponent("jwstool")
+        try FileManager.default.copyItem(at: CLI.binary, to: lonely)
+        let result = try CLI.execute(lonely, ["register", "statement.jwt"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("jwstool-dcr"), "\(result.stderr)")
+        let statement = CLI.projectRoot.appendingPathComponent("examples/software-statement.jwt").path
+        let key = CLI.projectRoot.appendingPathComponent("keys/dev-statement.pub.jwk").path
+        #expect(try CLI.execute(lonely, ["verify", "--key", key, statement]).stdout.hasPrefix("OK "))
+    }
+}
