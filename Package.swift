@@ -88,6 +88,7 @@ let package = Package(
         .testTarget(
             name: "DCRTests",
             dependencies: ["DCR", "DCRServer", "DCRClient", "JOSE", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            exclude: ["Fixtures"],
             swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -9,7 +9,8 @@ public struct ServerConfiguration: Sendable {
     public var profile: ServerProfile
     /// Access-token lifetime in seconds (the service: 21600).
     public var tokenLifetime: Int
-    /// Throttling: tokens per second and initial burst, per client IP, on register and token.
+    /// Throttling per client IP on `/o/client/*` (``RequestThrottle``): one request per `1 / rate` seconds plus a
+    /// one-time allowance of `burst` requests.
     public var rate: Double
     public var burst: Double
     /// RS256 (the service), ES256 or EdDSA.
@@ -56,7 +57,7 @@ public final class AuthorizationServer: Sendable {
     public let registration: RegistrationService
     public let tokens: TokenService
     public let bearer: BearerValidator
-    public let limiter: TokenBucketLimiter
+    public let limiter: RequestThrottle
     public let reports: ReportEngine
     public let usage: UsageLog
 
@@ -92,7 +93,7 @@ public final class AuthorizationServer: Sendable {
                               lifetime: configuration.tokenLifetime, profile: configuration.profile)
         bearer = try BearerValidator(database: database, keys: keys, issuer: configuration.issuer, audience: configuration.issuer,
                                      clockSkew: configuration.clockSkew)
-        limiter = TokenBucketLimiter(rate: configuration.rate, burst: configuration.burst)
+        limiter = RequestThrottle(rate: configuration.rate, burst: configuration.burst)
         reports = ReportEngine(database: database)
         usage = UsageLog(database: database, retention: configuration.usageRetention)
         try usage.prune()

@@ -13,7 +13,7 @@ public enum DCRHTTPServer {
         router.add(middleware: UsageRecordingMiddleware(usage: server.usage, addresses: addresses))
         let clients = router.group("o/client")
         clients.add(middleware: ThrottleMiddleware(limiter: server.limiter, addresses: addresses))
-        ClientController(server: server).addRoutes(to: clients)
+        ClientController(server: server, addresses: addresses).addRoutes(to: clients)
         DiscoveryController(server: server, address: address).addRoutes(to: router.group(".well-known"))
         ReportController(server: server).addRoutes(to: router)
         let admin = router.group("admin/applications")

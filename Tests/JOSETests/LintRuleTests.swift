@@ -145,6 +145,18 @@ struct LintRuleTests {
         guard case .verified = report.token.signatureCheck else { Issue.record("signature not verified"); return }
     }
 
+    @Test("grant_types and response_types: a client_credentials client needs no response type; redirect-based grants still do",
+          arguments: [
+              (#""grant_types":["client_credentials"]"#, false), (#""grant_types":["client_credentials","authorization_code"]"#, false),
+              (#""grant_types":["implicit"]"#, true), (#""grant_types":["client_credentials"],"response_types":["code"]"#, true),
+          ])
+    func grantTypesWithoutResponseTypes(grants: String, fires: Bool) throws {
+        let s = LintProfile.softwareStatement
+        let payload = Self.payload(s, replacing: #""grant_types":["authorization_code"],"response_types":["code"]"#, with: grants)
+        let report = try Self.lint(Case(rule: "grant-response-types", profile: s, payload: payload))
+        #expect(report.findings.contains { $0.rule.id == "grant-response-types" } == fires, "\(report.findings.map(\.message))")
+    }
+
     @Test("rule metadata is complete", arguments: LintRule.all.map(\.id))
     func metadata(id: String) throws {
         let rule = try #require(LintRule.named(id))

@@ -14,7 +14,7 @@ struct LintCommandTests {
         #expect(result.stdout.contains("[redirect-uri-dangerous-scheme]"))
         #expect(result.stdout.contains("examples/lint/clean-statement.jwt  profile software-statement (claims include software_id)"))
         #expect(result.stdout.contains("[token-whitespace]"))
-        #expect(result.stdout.split(separator: "\n").last?.hasPrefix("5 tokens: ") == true)
+        #expect(result.stdout.split(separator: "\n").last?.hasPrefix("6 tokens: ") == true)
     }
 
     @Test("the clean statement passes, and with the key its signature is verified")
@@ -24,6 +24,13 @@ struct LintCommandTests {
         #expect(result.stdout.contains("signature verified: RS256"))
         let wrongKey = try CLI.run(["lint", "--key", "keys/dev-ec.pub.jwk", "examples/lint/clean-statement.jwt"], in: CLI.projectRoot)
         #expect(wrongKey.status == 1 && wrongKey.stdout.contains("[signature-invalid]"))
+    }
+
+    @Test("the seed's kind of statement — grant_types client_credentials, no response_types — has no findings")
+    func clientCredentialsStatement() throws {
+        let result = try CLI.run(["lint", "--key", "keys/dev-statement.pub.jwk", "examples/lint/client-credentials-statement.jwt"], in: CLI.projectRoot)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("no findings") && !result.stdout.contains("grant-response-types"), "\(result.stdout)")
     }
 
     @Test("--fail-on notice fails on notices; --disable silences a rule")
@@ -41,7 +48,7 @@ struct LintCommandTests {
     func json() throws {
         let result = try CLI.run(["lint", "--format", "json", "examples/lint"], in: CLI.projectRoot)
         let document = try JSONValue.parse(result.stdout)
-        #expect(document["tokens"]?.count == 5)
+        #expect(document["tokens"]?.count == 6)
         #expect(document["summary"]?["errors"]?.integerValue ?? 0 > 10)
         let broken = document["tokens"]?.elements.first { $0["file"]?.stringValue == "examples/lint/broken-statement.jwt" }
         #expect(broken?["findings"]?.elements.contains { $0["rule"]?.stringValue == "kid-unsafe" && $0["location"]?.stringValue == "header.kid" } == true)

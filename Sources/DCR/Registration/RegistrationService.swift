@@ -27,8 +27,8 @@ public struct RegistrationService: Sendable {
         self.profile = profile
     }
 
-    /// Registers from a request body (JSON) and the `Content-Type` and `X-Device-Info` header values.
-    public func register(body: [UInt8], contentType: String?, deviceInfo: String?) throws(DCRError) -> Registered {
+    /// Registers from a request body (JSON), its `Content-Type`, and the device the request describes.
+    public func register(body: [UInt8], contentType: String?, device: DeviceInfo) throws(DCRError) -> Registered {
         guard let contentType, contentType.lowercased().split(separator: ";").first?.trimmingCharacters(in: .whitespaces) == "application/json" else {
             throw DCRError.oauth(.invalidRequest, "Content-Type must be application/json, got \(contentType ?? "none")")
         }
@@ -43,7 +43,6 @@ public struct RegistrationService: Sendable {
         guard let statement = statementValue.stringValue else {
             throw DCRError.oauth(.invalidRequest, "software_statement must be a string, found \(statementValue.excerpt)")
         }
-        let device = try DeviceInfo(header: deviceInfo)
         let validated = try validator.validate(statement)
 
         let application: RegisteredApplication

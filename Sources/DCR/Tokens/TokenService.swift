@@ -68,10 +68,14 @@ public struct TokenService: Sendable {
         guard let grantType, !grantType.isEmpty else { throw DCRError.oauth(.invalidRequest, "grant_type is required") }
         let client = try authenticate(credentials)
         guard grantType == "client_credentials" else {
-            throw DCRError.oauth(.unsupportedGrantType, "grant_type \"\(grantType)\" is not supported; this server issues client_credentials tokens")
+            // The token page: unauthorized_client, "the grant type used is invalid" (adobe-pass); RFC 6749 §5.2 (rfc).
+            let code: OAuthErrorCode = profile == .adobePass ? .unauthorizedClient : .unsupportedGrantType
+            throw DCRError.oauth(code, "the grant type used is invalid: \"\(grantType)\"; this server issues client_credentials tokens only")
         }
         guard client.applicationActive else {
-            throw DCRError.oauth(.unauthorizedClient, "the client's application \(client.applicationID) has been revoked")
+            // The token page's code for credentials that no longer work: the client must register again (which a
+            // revoked application's statement then cannot: unapproved_software_statement).
+            throw DCRError.oauth(.invalidClient, "the client's application \(client.applicationID) has been revoked; its credentials no longer work")
         }
         let now = NumericDate.now.secondsSinceEpoch
         let issuedAt = Int64(now)

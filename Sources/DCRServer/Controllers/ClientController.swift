@@ -5,6 +5,7 @@ import Logging
 /// `/o/client/…`: registration (RFC 7591), token (client_credentials), introspection (RFC 7662), revocation (RFC 7009).
 struct ClientController {
     let server: AuthorizationServer
+    let addresses: ClientAddressResolver
 
     var profile: ServerProfile { server.configuration.profile }
 
@@ -24,8 +25,8 @@ struct ClientController {
             return response
         }
         do throws(DCRError) {
-            let registered = try server.registration.register(body: Array(buffer: body), contentType: request.headers[.contentType],
-                                                               deviceInfo: request.headers[.deviceInfo])
+            let device = try deviceInfo(request, context: context)
+            let registered = try server.registration.register(body: Array(buffer: body), contentType: request.headers[.contentType], device: device)
             context.usage.set(clientID: registered.clientID, applicationID: registered.application.id,
                               applicationName: registered.application.name, platform: registered.platform)
             context.logger.info("registered a client", metadata: ["client_id": "\(registered.clientID)", "application": "\(registered.application.id)"])
@@ -37,10 +38,12 @@ struct ClientController {
 
     @Sendable func token(_ request: Request, context: DCRRequestContext) async throws -> Response {
         do throws(DCRError) {
+            let device = try deviceInfo(request, context: context)
             let (parameters, credentials) = try await clientRequest(request)
             let grantType = try single("grant_type", parameters)
             let issued = try server.tokens.issue(grantType: grantType, credentials: credentials)
-            context.usage.set(clientID: issued.clientID, applicationID: issued.applicationID, applicationName: issued.applicationName, platform: issued.platform)
+            context.usage.set(clientID: issued.clientID, applicationID: issued.applicationID, applicationName: issued.applicationName,
+                              platform: device.platform ?? issued.platform)
             return Responses.json(issued.response, status: HTTPResponse.Status(code: profile.tokenStatus), noStore: true)
         } catch {
             return Responses.failure(error, profile: profile)
@@ -65,6 +68,12 @@ struct ClientController {
         } catch {
             return Responses.failure(error, profile: profile)
         }
+    }
+
+    /// The device the request describes: its `X-Device-Info`, merged over what `User-Agent` and the peer say.
+    private func deviceInfo(_ request: Request, context: DCRRequestContext) throws(DCRError) -> DeviceInfo {
+        try DeviceInfo(header: request.headers[.deviceInfo], userAgent: request.headers[.userAgent],
+                       peer: context.clientIP(request, resolver: addresses), profile: profile)
     }
 
     /// The parameters of a client request and the client credentials they (or the Authorization header) carry.

@@ -4,7 +4,7 @@ import Hummingbird
 /// Per-IP token buckets on registration and token requests: over the limit, 429 with `Retry-After`.
 struct ThrottleMiddleware: RouterMiddleware {
     typealias Context = DCRRequestContext
-    let limiter: TokenBucketLimiter
+    let limiter: RequestThrottle
     let addresses: ClientAddressResolver
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

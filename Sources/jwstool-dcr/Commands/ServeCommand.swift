@@ -25,8 +25,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Access-token lifetime in seconds.") var tokenLifetime = 21_600
     @Option(help: "Access-token algorithm: RS256, ES256 or EdDSA.") var tokenAlg: Algorithm = .rs256
     @Option(help: "Clock skew allowed on access tokens' exp, nbf and iat, in seconds.") var clockSkew: Double = 30
-    @Option(help: "Throttling: requests per second per client IP on register and token.") var rate: Double = 1
-    @Option(help: "Throttling: initial burst per client IP.") var burst: Double = 10
+    @Option(help: "Throttling: requests per second per client IP on /o/client/* (one per 1/rate-second window).") var rate: Double = 1
+    @Option(help: "Throttling: a one-time allowance per client IP on top of the rate (never given back).") var burst: Double = 10
     @Option(help: ArgumentHelp("The base URL clients reach this server at, for discovery metadata (default: the listening address).", valueName: "url"))
     var publicURL: String?
     @Option(help: "Seconds a new connection has to send its first request head.") var headerTimeout: Int64 = 10

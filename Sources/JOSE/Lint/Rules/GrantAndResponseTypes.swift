@@ -3,7 +3,7 @@ extension LintRule {
         id: "grant-response-types", severity: .error,
         summary: "grant_types and response_types do not correspond (RFC 7591 §2.1 table).",
         citation: "RFC 7591 §2.1",
-        rationale: "response_type code goes with grant type authorization_code, response_type token with implicit. A client registered with one without the other can never complete the flow, or is granted more than it uses. Absent members default to [\"authorization_code\"] and [\"code\"].",
+        rationale: "response_type code goes with grant type authorization_code, response_type token with implicit. A client registered with one without the other can never complete the flow, or is granted more than it uses. Absent grant_types default to [\"authorization_code\"]; absent response_types default to [\"code\"] only for a client that uses a redirect-based grant (authorization_code or implicit) — a client_credentials client, like the service's, uses no response type at all.",
         profiles: [.softwareStatement]) { token in
         guard let claims = token.claims, claims["grant_types"] != nil || claims["response_types"] != nil else { return [] }
         var issues: [LintIssue] = []
@@ -16,7 +16,8 @@ extension LintRule {
             return value.elements.compactMap(\.stringValue)
         }
         let grants = strings("grant_types", default: ["authorization_code"])
-        let responses = strings("response_types", default: ["code"])
+        let usesRedirects = grants.contains("authorization_code") || grants.contains("implicit")
+        let responses = strings("response_types", default: usesRedirects ? ["code"] : [])
         let pairs = [("code", "authorization_code"), ("token", "implicit")]
         for (response, grant) in pairs {
             if responses.contains(response) && !grants.contains(grant) {

@@ -1,0 +1,40 @@
+import DCR
+import Testing
+
+/// The throttling page's scenario table (`[EL-THR]`, reproduced in SERVICE-REFERENCE.md's appendix): one client IP,
+/// seconds since its first request → admitted or 429.
+@Suite("Throttling follows the service's scenario table")
+struct ThrottlingScenarioTests {
+    static let scenario: [(time: Double, admitted: Bool)] = [
+        (0.0, true), (0.3, true), (0.6, true), (0.9, true), (1.2, true), (1.3, true), (1.4, true), (1.5, true), (1.6, true),
+        (1.7, true), (1.8, true), (2.1, true), (2.2, true), (2.4, false), (2.6, false), (2.8, false), (3.1, true),
+    ]
+
+    @Test("the documented timings give the documented outcomes, whenever the client starts")
+    func table() {
+        for offset in [0.0, 5.25, 1e6] {
+            let throttle = RequestThrottle(rate: 1, burst: 10)
+            let outcomes = Self.scenario.map { throttle.admit("198.51.100.1", now: offset + $0.time) == nil }
+            #expect(outcomes == Self.scenario.map(\.admitted), "starting at \(offset)")
+        }
+    }
+
+    @Test("the allowance is one-time: after a long idle period a client gets one request per second, not a new burst")
+    func allowanceDoesNotReturn() {
+        let throttle = RequestThrottle(rate: 1, burst: 10)
+        for time in stride(from: 0.0, to: 0.55, by: 0.05) { #expect(throttle.admit("a", now: time) == nil) }
+        #expect(throttle.admit("a", now: 0.6) == 1)
+        #expect(throttle.admit("a", now: 12.0) == nil)
+        #expect(throttle.admit("a", now: 12.1) != nil)
+        #expect(throttle.admit("b", now: 12.1) == nil, "another IP has its own window and allowance")
+    }
+
+    @Test("Retry-After counts whole seconds to the next window")
+    func retryAfter() {
+        let throttle = RequestThrottle(rate: 0.25, burst: 0)
+        #expect(throttle.admit("a", now: 0) == nil)
+        #expect(throttle.admit("a", now: 1) == 3)
+        #expect(throttle.admit("a", now: 3.5) == 1)
+        #expect(throttle.admit("a", now: 4) == nil)
+    }
+}
