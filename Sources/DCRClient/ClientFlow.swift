@@ -7,10 +7,14 @@ public struct ServerTarget: Sendable {
     public let baseURL: String
     public let cacheKey: String
 
+    /// - Parameter baseURL: the server's base URL, with or without a trailing `/` or `/o` (the service's API reference
+    ///   gives `https://sp.auth.adobe.com/o`; the endpoints are `/o/client/…` below the host).
     public init(baseURL: String, cacheKey: String? = nil) {
-        let trimmed = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        self.baseURL = trimmed
-        self.cacheKey = cacheKey ?? trimmed
+        var trimmed = Substring(baseURL)
+        while trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        if trimmed.hasSuffix("/o") { trimmed = trimmed.dropLast(2) }
+        self.baseURL = String(trimmed)
+        self.cacheKey = cacheKey ?? String(trimmed)
     }
 }
 
@@ -26,7 +30,7 @@ public struct ClientFlow: Sendable {
     }
 
     /// Registers `statement` and caches the credentials under the server and software id.
-    public func register(_ target: ServerTarget, statement: String, softwareID: String, redirectURI: String?, deviceInfo: String) async throws(ClientError) -> (CredentialStore.Credentials, JSONValue) {
+    public func register(_ target: ServerTarget, statement: String, softwareID: String, redirectURI: String?, deviceInfo: String? = nil) async throws(ClientError) -> (CredentialStore.Credentials, JSONValue) {
         let response = try await http.register(server: target.baseURL, statement: statement, redirectURI: redirectURI, deviceInfo: deviceInfo)
         guard let clientID = response["client_id"]?.stringValue, let secret = response["client_secret"]?.stringValue else {
             throw ClientError.refused(status: 201, code: "invalid_response", description: "the registration response lacks client_id or client_secret")

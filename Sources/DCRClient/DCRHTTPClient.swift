@@ -15,12 +15,22 @@ public struct HTTPReply: Sendable {
 }
 
 /// Talks to a DCR server over HTTP (AsyncHTTPClient). A 429 is waited out — `Retry-After` seconds, at least one —
-/// up to five times, each wait reported through `notice`; nothing else is retried here.
+/// up to five times, each wait reported through `notice`; nothing else is retried here. Every request carries
+/// `userAgent`; register and token requests carry `deviceInfo` as `X-Device-Info` (the register and token pages ask
+/// for both).
 public struct DCRHTTPClient: Sendable {
     public static let maximumThrottleRetries = 5
     public let notice: @Sendable (String) -> Void
+    /// `User-Agent` for every request (e.g. `jwstool/0.1.0`), unless a request gives its own.
+    public let userAgent: String?
+    /// The `X-Device-Info` value for register and token requests.
+    public let deviceInfo: String?
 
-    public init(notice: @escaping @Sendable (String) -> Void = { _ in }) { self.notice = notice }
+    public init(userAgent: String? = nil, deviceInfo: String? = nil, notice: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.userAgent = userAgent
+        self.deviceInfo = deviceInfo
+        self.notice = notice
+    }
 
     /// Sends a request, waiting out throttling unless `waitingOutThrottling` is false.
     public func send(_ method: String, _ url: String, headers: [(String, String)] = [], body: [UInt8]? = nil,
@@ -44,49 +54,53 @@ public struct DCRHTTPClient: Sendable {
         var request = HTTPClientRequest(url: url)
         request.method = .init(rawValue: method)
         for (name, value) in headers { request.headers.add(name: name, value: value) }
+        if let userAgent, !request.headers.contains(name: "User-Agent") { request.headers.add(name: "User-Agent", value: userAgent) }
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
         do {
             let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
             let collected = try await response.body.collect(upTo: 16 << 20)
             return HTTPReply(status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) }, body: Array(buffer: collected))
         } catch {
-            throw ClientError.unreachable("\(method) \(Self.origin(url)): \(error)")
+            throw ClientError.unreachable("\(method) \(Self.redacted(url)): \(error)")
         }
     }
 
-    /// `POST /o/client/register`: the RFC 7591 response on 201.
-    public func register(server: String, statement: String, redirectURI: String?, deviceInfo: String) async throws(ClientError) -> JSONValue {
+    /// `POST /o/client/register`: the RFC 7591 response on 201. `deviceInfo` replaces the client's own for this request.
+    public func register(server: String, statement: String, redirectURI: String?, deviceInfo: String? = nil) async throws(ClientError) -> JSONValue {
         var members: [(String, JSONValue)] = [("software_statement", .string(statement))]
         if let redirectURI { members.append(("redirect_uri", .string(redirectURI))) }
-        let reply = try await send("POST", server + "/o/client/register",
-                                   headers: [("Content-Type", "application/json"), ("Accept", "application/json"), (DeviceInfo.headerName, deviceInfo)],
-                                   body: JSONValue.object(members).serialized())
-        return try Self.json(reply, expecting: [201, 200], from: "registration")
+        var headers = [("Content-Type", "application/json"), ("Accept", "application/json")]
+        if let device = deviceInfo ?? self.deviceInfo { headers.append((DeviceInfo.headerName, device)) }
+        let url = server + "/o/client/register"
+        let reply = try await send("POST", url, headers: headers, body: JSONValue.object(members).serialized())
+        return try Self.json(reply, expecting: [201, 200], from: "registration", url: url)
     }
 
     /// `POST /o/client/token` with `client_credentials` (201 from the service, 200 from RFC servers).
     public func token(server: String, clientID: String, clientSecret: String) async throws(ClientError) -> (token: String, expiresIn: Int) {
         let form = "grant_type=client_credentials&client_id=\(Self.formEncoded(clientID))&client_secret=\(Self.formEncoded(clientSecret))"
-        let reply = try await send("POST", server + "/o/client/token",
-                                   headers: [("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json")], body: Array(form.utf8))
-        let json = try Self.json(reply, expecting: [200, 201], from: "token request")
+        var headers = [("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json")]
+        if let deviceInfo { headers.append((DeviceInfo.headerName, deviceInfo)) }
+        let url = server + "/o/client/token"
+        let reply = try await send("POST", url, headers: headers, body: Array(form.utf8))
+        let json = try Self.json(reply, expecting: [200, 201], from: "token request", url: url)
         guard let token = json["access_token"]?.stringValue, !token.isEmpty else {
-            throw ClientError.refused(status: reply.status, code: "invalid_response", description: "the token response has no access_token")
+            throw ClientError.refused(status: reply.status, code: "invalid_response", description: "the token response from \(url) has no access_token")
         }
         // The server's lifetime (an hour when it gives none), kept to 0…1 day: a token is never cached for longer.
         return (token, Int(min(max(json["expires_in"]?.integerValue ?? 3600, 0), 86_400)))
     }
 
-    /// The JSON body of a successful reply, else the server's OAuth error as `.refused`.
-    static func json(_ reply: HTTPReply, expecting statuses: Set<Int>, from what: String) throws(ClientError) -> JSONValue {
+    /// The JSON body of a successful reply, else the server's OAuth error as `.refused`, naming `url`.
+    static func json(_ reply: HTTPReply, expecting statuses: Set<Int>, from what: String, url: String) throws(ClientError) -> JSONValue {
         let json = try? JSONValue.parse(reply.body)
         guard statuses.contains(reply.status) else {
             let code = json?["error"]?.stringValue ?? json?["code"]?.stringValue ?? "http_\(reply.status)"
             let description = json?["error_description"]?.stringValue ?? json?["message"]?.stringValue ?? String(reply.text.prefix(200))
-            throw ClientError.refused(status: reply.status, code: code, description: description)
+            throw ClientError.refused(status: reply.status, code: code, description: "\(description) (\(Self.redacted(url)))")
         }
         guard let json, json.isObject else {
-            throw ClientError.refused(status: reply.status, code: "invalid_response", description: "the \(what) answer is not a JSON object")
+            throw ClientError.refused(status: reply.status, code: "invalid_response", description: "the \(what) answer from \(Self.redacted(url)) is not a JSON object")
         }
         return json
     }
@@ -95,6 +109,16 @@ public struct DCRHTTPClient: Sendable {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    /// A URL for messages: scheme, host, port and path, never the query or user info (which may hold credentials).
+    public static func redacted(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.host != nil else { return origin(url) }
+        components.query = nil
+        components.fragment = nil
+        components.user = nil
+        components.password = nil
+        return components.string ?? origin(url)
     }
 
     /// `scheme://host:port` of a URL, for messages (never the path or query, which may hold credentials).

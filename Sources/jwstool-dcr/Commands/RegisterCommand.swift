@@ -64,22 +64,26 @@ struct RegisterCommand: AsyncParsableCommand {
         return softwareID
     }
 
-    /// The keys a statement may be signed with: --trust files, else the server's published JWKS.
+    /// The keys a statement may be signed with: --trust files, else the server's published JWKS. A server that
+    /// publishes none (the real service documents none) gets the statement linted without keys: its signature is then
+    /// checked by the server only, and a one-line notice says so.
     private func trustKeys(target: ServerTarget, http: DCRHTTPClient) async throws -> KeySet {
         if !trustFiles.isEmpty {
             var keys: [Key] = []
             for path in trustFiles { keys += try KeyLoading.keys(at: path) }
             return KeySet(keys)
         }
-        let reply = try await http.send("GET", target.baseURL + "/.well-known/jwks.json", headers: [("Accept", "application/json")])
+        let url = target.baseURL + "/.well-known/jwks.json"
+        let reply = try await http.send("GET", url, headers: [("Accept", "application/json")])
         guard reply.status == 200, let document = try? JSONValue.parse(reply.body), let keys = try? KeySet(jwks: document) else {
-            throw CLIFailure(.remote, "could not read the server's keys at \(target.baseURL)/.well-known/jwks.json (\(reply.status)); give --trust JWKS")
+            Terminal.note("jwstool: \(url) gives no JWK Set (\(reply.status)): the statement is linted without keys and its signature is left to the server (--trust JWKS checks it here)")
+            return KeySet()
         }
         return keys
     }
 
     private func deviceInfoHeader() throws -> String {
-        guard let deviceInfo else { return DeviceInfo.header(for: HostDevice.description) }
+        guard let deviceInfo else { return DeviceInfo.header(for: HostDevice.description(version: ToolMain.version)) }
         let bytes = deviceInfo.hasPrefix("@") ? try Files.read(String(deviceInfo.dropFirst()), what: "device info") : Array(deviceInfo.utf8)
         guard let json = try? JSONValue.parse(bytes), json.isObject else {
             throw CLIFailure(.usage, "--device-info must be a JSON object (or @FILE holding one)")
@@ -87,21 +91,5 @@ struct RegisterCommand: AsyncParsableCommand {
         let missing = DeviceInfo.requiredMembers.filter { json[$0]?.stringValue?.isEmpty ?? true }
         if !missing.isEmpty { throw CLIFailure(.usage, "--device-info lacks \(missing.joined(separator: ", "))") }
         return DeviceInfo.header(for: json)
-    }
-}
-
-/// This host as an `X-Device-Info` object.
-enum HostDevice {
-    static var description: JSONValue {
-        var name = utsname()
-        uname(&name)
-        func field<T>(_ value: T) -> String {
-            withUnsafeBytes(of: value) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-        }
-        return .object([
-            ("model", .string(field(name.machine))), ("version", .string(ToolMain.version)),
-            ("osName", .string(field(name.sysname))), ("osVersion", .string(field(name.release))),
-            ("connectionType", "unknown"), ("applicationId", "jwstool"),
-        ])
     }
 }

@@ -14,15 +14,30 @@ struct StateOptions: ParsableArguments {
     var state: StateDirectory { StateDirectory.resolve(stateDir) }
 }
 
-/// `--server`: a DCR server's base URL; absent, the embedded server on the state directory.
+/// `--server`: a DCR server's base URL; absent, `$JWSTOOL_SERVER`, else the embedded server on the state directory.
 struct ServerOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The DCR server's base URL; default: the embedded server (no set-up needed).", valueName: "url"))
-    var server: String?
+    @Option(name: .customLong("server"), help: ArgumentHelp(
+        "The DCR server's base URL, as the service's API reference gives it (a trailing /o is fine); default $JWSTOOL_SERVER, else the embedded server (no set-up needed).",
+        valueName: "url"))
+    var explicitServer: String?
+
+    /// `--server`, else `$JWSTOOL_SERVER`; nil for the embedded server.
+    var server: String? {
+        explicitServer ?? ProcessInfo.processInfo.environment["JWSTOOL_SERVER"].flatMap { $0.isEmpty ? nil : $0 }
+    }
 
     func validate() throws {
         if let server, URLComponents(string: server)?.scheme.map({ ["http", "https"].contains($0.lowercased()) }) != true {
-            throw ValidationError("--server must be an http(s) URL, got \(server)")
+            throw ValidationError("\(explicitServer == nil ? "$JWSTOOL_SERVER" : "--server") must be an http(s) URL, got \(server)")
         }
+    }
+}
+
+extension DCRHTTPClient {
+    /// The client every command uses: `User-Agent: jwstool/<version>`, this host's `X-Device-Info`, notices on stderr.
+    static var commandLine: DCRHTTPClient {
+        DCRHTTPClient(userAgent: "jwstool/\(ToolMain.version)", deviceInfo: HostDevice.header(version: ToolMain.version),
+                      notice: { Terminal.note("jwstool: \($0)") })
     }
 }
 
@@ -32,7 +47,7 @@ enum ServerSession {
 
     static func run<T: Sendable>(_ options: ServerOptions, state: StateDirectory, _ body: (ServerTarget, ClientFlow) async throws -> T) async throws -> T {
         let flow: ClientFlow
-        do { flow = ClientFlow(store: try CredentialStore(state: state), http: DCRHTTPClient(notice: { Terminal.note("jwstool: \($0)") })) } catch {
+        do { flow = ClientFlow(store: try CredentialStore(state: state), http: .commandLine) } catch {
             throw CLIFailure(error)
         }
         if let server = options.server { return try await body(ServerTarget(baseURL: server), flow) }

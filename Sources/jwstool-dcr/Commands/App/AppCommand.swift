@@ -52,13 +52,13 @@ struct AppOptions: ParsableArguments {
         guard let token = try resolvedAdminToken() else {
             throw CLIFailure(.usage, "--server needs the admin token: --admin-token-file FILE (the server's admin-token file) or $JWSTOOL_ADMIN_TOKEN")
         }
-        let base = server.hasSuffix("/") ? String(server.dropLast()) : server
-        let http = DCRHTTPClient(notice: { Terminal.note("jwstool: \($0)") })
+        let base = ServerTarget(baseURL: server).baseURL
+        let http = DCRHTTPClient.commandLine
         var headers = [("Authorization", "Bearer \(token)"), ("Accept", "application/json")]
         if remote.body != nil { headers.append(("Content-Type", "application/json")) }
         let reply = try await http.send(remote.method, base + remote.path, headers: headers, body: remote.body?.serialized())
         guard (200...299).contains(reply.status) else {
-            throw CLIFailure(.remote, "the server refused (\(reply.status)): \(reply.text.trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw CLIFailure(.remote, "\(DCRHTTPClient.redacted(base + remote.path)) refused (\(reply.status)): \(reply.text.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         do { return try JSONValue.parse(reply.body) } catch { throw CLIFailure(.remote, "the admin API answered with something that is not JSON: \(error)") }
     }
