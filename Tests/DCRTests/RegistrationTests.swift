@@ -18,7 +18,8 @@ struct RegistrationTests {
         #expect(json.memberNames.starts(with: ["client_id", "client_secret", "client_id_issued_at", "client_secret_expires_at", "redirect_uris", "grant_types", "scopes"]))
         #expect(UUID(uuidString: json["client_id"]?.stringValue ?? "") != nil)
         let secret = try #require(json["client_secret"]?.stringValue)
-        #expect(try Base64URL.decode(secret).count == 32)
+        // adobe-pass: a UUID, as real traffic shows; rfc: 256 random bits.
+        if profile == .adobePass { #expect(UUID(uuidString: secret) != nil && secret == secret.lowercased()) } else { #expect(try Base64URL.decode(secret).count == 32) }
         let issuedAt = try #require(json["client_id_issued_at"]?.integerValue)
         #expect(profile == .adobePass ? issuedAt > 1_000_000_000_000 : issuedAt < 10_000_000_000)
         #expect(json["client_secret_expires_at"]?.integerValue == 0)
@@ -111,6 +112,21 @@ struct RegistrationTests {
         let reply = try await server.register(statement, redirectURI: uri)
         #expect(reply.status == 400)
         #expect(reply.json["error"]?.stringValue == "invalid_redirect_uri", "\(reply.text)")
+    }
+
+    @Test("an app's own scheme matches a domain in reverse-DNS form: the register page's sample redirect URIs register", arguments: [
+        ("adobepass://com.programmer", true), ("app://com.programmer.adobe", true), ("com.programmer.tv:/oauth", true),
+        ("https://tv.programmer.com/cb", true), ("app://com.programmer.adobe#sdasdsadas", false), ("app://com.evil", false),
+        ("app://programmer", false), ("javascript://com.programmer", false), ("data://com.programmer", false),
+        ("http://programmer.com/cb", false), ("adobepass://com.evilprogrammer", false),
+    ])
+    func customSchemes(uri: String, allowed: Bool) async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let (_, statement) = try server.application(domains: ["programmer.com"])
+        let reply = try await server.register(statement, redirectURI: uri)
+        #expect(reply.status == (allowed ? 201 : 400), "\(reply.text)")
+        if !allowed { #expect(reply.json["error"]?.stringValue == "invalid_redirect_uri") }
     }
 
     @Test("statement values override request values (RFC 7591 §3.1.1)")

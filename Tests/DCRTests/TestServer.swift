@@ -44,8 +44,9 @@ final class TestServer: Sendable {
     static var deviceHeader: String { DeviceInfo.header(for: device) }
 
     /// An active application allowing example.com redirects, and a fresh statement for it.
-    func application(name: String = "Test Player", scopes: [String] = ["usage:read", "reports:read"]) throws -> (RegisteredApplication, String) {
-        let application = try server.catalog.create(NewApplication(name: name, version: "3.1.0", platforms: ["tvos"], domains: ["example.com"], scopes: scopes))
+    func application(name: String = "Test Player", scopes: [String] = ["usage:read", "reports:read"],
+                     domains: [String] = ["example.com"]) throws -> (RegisteredApplication, String) {
+        let application = try server.catalog.create(NewApplication(name: name, version: "3.1.0", platforms: ["tvos"], domains: domains, scopes: scopes))
         return (application, try server.catalog.mintStatement(for: application.id))
     }
 

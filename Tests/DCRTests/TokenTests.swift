@@ -181,3 +181,30 @@ struct ReportTests {
         #expect(post.status == 405 && post.header("Allow") == "GET")
     }
 }
+
+/// The two endpoints the throttling page lists without documenting them.
+@Suite("/o/client/scopes and /o/client/validate (inferred from the throttling page)")
+struct ScopesAndValidateTests {
+    @Test("scopes lists the token's scopes; validate describes a valid token and refuses others with the protected APIs' 401", arguments: ServerProfile.allCases)
+    func scopesAndValidate(profile: ServerProfile) async throws {
+        let server = try await TestServer.start { $0.profile = profile }
+        defer { Task { await server.stop() } }
+        let client = try await server.client()
+        let token = try await server.accessToken(client)
+        for method in ["GET", "POST"] {
+            let scopes = try await server.http.send(method, server.base + "/o/client/scopes", headers: [("Authorization", "Bearer \(token)")],
+                                                    waitingOutThrottling: false)
+            #expect(scopes.status == 200, "\(scopes.text)")
+            #expect(scopes.json["scopes"] == ["usage:read", "reports:read"])
+        }
+        let valid = try await server.http.send("GET", server.base + "/o/client/validate", headers: [("Authorization", "Bearer \(token)")],
+                                               waitingOutThrottling: false)
+        #expect(valid.status == 200 && valid.json["valid"] == true && valid.json["client_id"]?.stringValue == client.id, "\(valid.text)")
+        #expect((valid.json["expires_at"]?.integerValue ?? 0) > Int64(NumericDate.now.secondsSinceEpoch))
+        for header in [[], [("Authorization", "Bearer not-a-token")]] {
+            let refused = try await server.http.send("POST", server.base + "/o/client/validate", headers: header, waitingOutThrottling: false)
+            #expect(refused.status == 401, "\(refused.text)")
+            #expect(refused.header("WWW-Authenticate")?.hasPrefix("Bearer") == true)
+        }
+    }
+}

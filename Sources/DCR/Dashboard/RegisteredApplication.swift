@@ -44,17 +44,30 @@ public struct RegisteredApplication: Sendable, Equatable {
         return .object(members)
     }
 
-    /// Whether `uri` lies within the application's domains: its host is a domain or a subdomain of one, or its
-    /// private-use scheme (`com.example.app:/cb`) is one. Plain http is allowed only to loopback.
+    /// Whether `uri` lies within the application's domains. A web URI (`https`, or plain `http` to loopback only) needs
+    /// its host to be a domain or a subdomain of one. An app's own scheme names the app in reverse-DNS form — either as
+    /// the authority (`adobepass://com.programmer`, `app://com.programmer.adobe`, the register page's samples) or as the
+    /// scheme itself (`com.example.app:/cb`, RFC 8252 §7.1) — and matches when that name, read either way round, is a
+    /// domain or a subdomain of one: `com.programmer.adobe` is `adobe.programmer.com`, within `programmer.com`.
+    /// Fragments, and schemes that run code or embed content (`javascript:`, `data:`, `file:`…), never match.
     public func allowsRedirect(_ uri: String) -> Bool {
-        guard let components = URLComponents(string: uri), let scheme = components.scheme?.lowercased(), components.fragment == nil else { return false }
-        if let host = components.host?.lowercased(), !host.isEmpty {
+        guard let components = URLComponents(string: uri), let scheme = components.scheme?.lowercased(), components.fragment == nil,
+              !Self.forbiddenSchemes.contains(scheme) else { return false }
+        let host = components.host?.lowercased() ?? ""
+        if scheme == "https" || scheme == "http" {
             let loopback = host == "localhost" || host == "127.0.0.1" || host == "::1"
-            guard scheme == "https" || (scheme == "http" && loopback) else { return false }
-            return domains.contains { domain in host == domain || host.hasSuffix("." + domain) }
+            guard !host.isEmpty, scheme == "https" || loopback else { return false }
+            return within(host)
         }
-        return scheme.contains(".") && domains.contains(scheme)
+        let name = host.isEmpty ? scheme : host
+        guard name.contains(".") else { return false }
+        return within(name) || within(name.split(separator: ".").reversed().joined(separator: "."))
     }
+
+    private func within(_ host: String) -> Bool { domains.contains { host == $0 || host.hasSuffix("." + $0) } }
+
+    /// Schemes that run code, embed content or name local resources: never a redirect target.
+    static let forbiddenSchemes: Set<String> = ["javascript", "data", "vbscript", "file", "about", "blob", "filesystem", "ftp", "ws", "wss"]
 }
 
 /// What `app create` asks for.

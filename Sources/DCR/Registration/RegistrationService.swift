@@ -74,7 +74,8 @@ public struct RegistrationService: Sendable {
         }
 
         let clientID = SecretGenerator.uuid()
-        let secret = SecretGenerator.token()
+        // adobe-pass: a UUID string (122 random bits), the shape real traffic shows; rfc: 256 random bits.
+        let secret = profile == .adobePass ? SecretGenerator.uuid() : SecretGenerator.token()
         let now = NumericDate.now.secondsSinceEpoch
         let applicationID = application.id
         let scopes = application.scopes

@@ -1,8 +1,11 @@
 import DCR
+import JOSE
 import Hummingbird
 import Logging
 
-/// `/o/client/…`: registration (RFC 7591), token (client_credentials), introspection (RFC 7662), revocation (RFC 7009).
+/// `/o/client/…`: registration (RFC 7591), token (client_credentials), introspection (RFC 7662), revocation (RFC 7009),
+/// and the two endpoints the throttling page lists without documenting (`scopes`, `validate`), inferred from their
+/// names: the scopes of the caller's access token, and the validation of that token.
 struct ClientController {
     let server: AuthorizationServer
     let addresses: ClientAddressResolver
@@ -14,6 +17,44 @@ struct ClientController {
         group.post("token", use: token)
         group.post("introspect", use: introspect)
         group.post("revoke", use: revoke)
+        group.get("scopes", use: scopes)
+        group.post("scopes", use: scopes)
+        group.get("validate", use: validate)
+        group.post("validate", use: validate)
+    }
+
+    /// `GET|POST /o/client/scopes` with a bearer access token: `{"scopes": […]}`, what the token may be used for.
+    @Sendable func scopes(_ request: Request, context: DCRRequestContext) async throws -> Response {
+        do throws(DCRError) {
+            let access = try bearer(request, context: context)
+            return Responses.json(.object([("scopes", .array(Self.scopes(of: access).map(JSONValue.string)))]), noStore: true)
+        } catch {
+            return Responses.failure(error, profile: profile)
+        }
+    }
+
+    /// `GET|POST /o/client/validate` with a bearer access token: 200 with what the token is, or the protected APIs'
+    /// 401 (`WWW-Authenticate` and the enhanced error body) saying why it is not valid.
+    @Sendable func validate(_ request: Request, context: DCRRequestContext) async throws -> Response {
+        do throws(DCRError) {
+            let access = try bearer(request, context: context)
+            var members: [(String, JSONValue)] = [("valid", true), ("client_id", .string(access.clientID)),
+                                                  ("scopes", .array(Self.scopes(of: access).map(JSONValue.string)))]
+            if let exp = access.claims["exp"]?.integerValue { members.append(("expires_at", .integer(exp))) }
+            return Responses.json(.object(members), noStore: true)
+        } catch {
+            return Responses.failure(error, profile: profile)
+        }
+    }
+
+    private func bearer(_ request: Request, context: DCRRequestContext) throws(DCRError) -> BearerValidator.Access {
+        let access = try server.bearer.validate(try request.bearerToken())
+        context.usage.set(clientID: access.clientID, applicationID: access.applicationID, applicationName: access.applicationName, platform: access.platform)
+        return access
+    }
+
+    private static func scopes(of access: BearerValidator.Access) -> [String] {
+        (access.claims["scope"]?.stringValue ?? "").split(separator: " ").map(String.init)
     }
 
     @Sendable func register(_ request: Request, context: DCRRequestContext) async throws -> Response {

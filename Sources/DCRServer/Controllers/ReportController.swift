@@ -21,7 +21,7 @@ struct ReportController {
 
     @Sendable func report(_ request: Request, context: DCRRequestContext) async throws -> Response {
         do throws(DCRError) {
-            let scope = try reportScope(bearerToken(request), context: context)
+            let scope = try reportScope(request.bearerToken(), context: context)
             let path = request.uri.path
             let segments = path.dropFirst("/cmu/v2".count).split(separator: "/").map(String.init)
             let query = try ReportQuery(segments: segments, query: request.uri.query ?? "", accept: request.headers[.accept])
@@ -44,15 +44,5 @@ struct ReportController {
         let access = try server.bearer.validate(token)
         context.usage.set(clientID: access.clientID, applicationID: access.applicationID, applicationName: access.applicationName, platform: access.platform)
         return try ReportScope.granted(to: access)
-    }
-
-    /// `Authorization: Bearer <token>`, else the `access_token` query parameter.
-    private func bearerToken(_ request: Request) throws(DCRError) -> String {
-        if let header = request.headers[.authorization] {
-            guard header.lowercased().hasPrefix("bearer ") else { throw DCRError.oauth(.invalidToken, "the Authorization header must be Bearer <token>") }
-            return String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-        }
-        if let token = request.uri.queryParameters.get("access_token"), !token.isEmpty { return token }
-        throw DCRError.oauth(.invalidToken, "an access token is required (Authorization: Bearer <token>)")
     }
 }

@@ -46,7 +46,7 @@ struct UsageRecordingMiddleware: RouterMiddleware {
     }
 
     static let knownEndpoints: Set<String> = [
-        "/o/client/register", "/o/client/token", "/o/client/introspect", "/o/client/revoke",
+        "/o/client/register", "/o/client/token", "/o/client/introspect", "/o/client/revoke", "/o/client/scopes", "/o/client/validate",
         "/.well-known/oauth-authorization-server", "/.well-known/jwks.json",
     ]
 }
