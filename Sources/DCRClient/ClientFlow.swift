@@ -29,16 +29,25 @@ public struct ClientFlow: Sendable {
         self.http = http
     }
 
-    /// Registers `statement` and caches the credentials under the server and software id.
+    /// Registers `statement` and caches the credentials under the server and software id, with the statement itself
+    /// (to register again when the server stops accepting them).
     public func register(_ target: ServerTarget, statement: String, softwareID: String, redirectURI: String?, deviceInfo: String? = nil) async throws(ClientError) -> (CredentialStore.Credentials, JSONValue) {
         let response = try await http.register(server: target.baseURL, statement: statement, redirectURI: redirectURI, deviceInfo: deviceInfo)
         guard let clientID = response["client_id"]?.stringValue, let secret = response["client_secret"]?.stringValue else {
             throw ClientError.refused(status: 201, code: "invalid_response", description: "the registration response lacks client_id or client_secret")
         }
+        let expiresAt = response["client_secret_expires_at"]?.numberValue.flatMap { $0.isFinite && $0 > 0 ? min($0, 253_402_300_799) : nil } ?? 0
         let credentials = CredentialStore.Credentials(server: target.cacheKey, softwareID: softwareID, clientID: clientID, clientSecret: secret,
-                                                      registeredAt: NumericDate.now.secondsSinceEpoch)
+                                                      registeredAt: NumericDate.now.secondsSinceEpoch, statement: statement,
+                                                      secretExpiresAt: expiresAt)
         do { try store.save(credentials) } catch { throw ClientError.local("registered as \(clientID), but \(error) — keep the response: the secret is shown once") }
         return (credentials, response)
+    }
+
+    /// The credentials cached for `softwareID` with this server, if any and not expired: registering is done once.
+    public func cachedRegistration(_ target: ServerTarget, softwareID: String) -> CredentialStore.Credentials? {
+        guard let cached = try? store.credentials(server: target.cacheKey, softwareID: softwareID).first, !cached.hasExpired() else { return nil }
+        return cached
     }
 
     /// The cached credentials to use: by software id or client id, or the only ones cached for the server.
@@ -56,26 +65,51 @@ public struct ClientFlow: Sendable {
         return first
     }
 
-    /// A valid access token: the cached one while more than a minute of it remains, else a fresh one (cached).
-    public func accessToken(_ target: ServerTarget, credentials: CredentialStore.Credentials, refresh: Bool = false) async throws(ClientError) -> String {
-        if !refresh, let cached = try? store.token(server: target.cacheKey, clientID: credentials.clientID) { return cached }
-        let issued = try await http.token(server: target.baseURL, clientID: credentials.clientID, clientSecret: credentials.clientSecret)
+    /// A valid access token: the cached one while more than a minute of it remains, else a fresh one (cached), with
+    /// the credentials it was issued to. When the credentials have expired, or the token endpoint answers
+    /// `invalid_client`, the kept statement is registered again — once: a refusal then (say
+    /// `unapproved_software_statement`) ends here with the server's reason, never a loop.
+    public func accessToken(_ target: ServerTarget, credentials: CredentialStore.Credentials, refresh: Bool = false) async throws(ClientError) -> (token: String, credentials: CredentialStore.Credentials) {
+        if !refresh, !credentials.hasExpired(), let cached = try? store.token(server: target.cacheKey, clientID: credentials.clientID) {
+            return (cached, credentials)
+        }
+        var credentials = credentials
+        if credentials.hasExpired() { credentials = try await renew(target, credentials, because: "the credentials expired") }
+        let issued: (token: String, expiresIn: Int)
+        do {
+            issued = try await http.token(server: target.baseURL, clientID: credentials.clientID, clientSecret: credentials.clientSecret)
+        } catch .refused(_, "invalid_client", _) where credentials.statement != nil {
+            credentials = try await renew(target, credentials, because: "the server no longer accepts client \(credentials.clientID) (invalid_client)")
+            issued = try await http.token(server: target.baseURL, clientID: credentials.clientID, clientSecret: credentials.clientSecret)
+        }
         let expiresAt = NumericDate.now.secondsSinceEpoch + Double(issued.expiresIn)
         do { try store.saveToken(issued.token, server: target.cacheKey, clientID: credentials.clientID, expiresAt: expiresAt) } catch {
             throw ClientError.local("\(error)")
         }
-        return issued.token
+        return (issued.token, credentials)
+    }
+
+    /// Registers the kept statement again and replaces the cached credentials, saying so through `notice`.
+    private func renew(_ target: ServerTarget, _ old: CredentialStore.Credentials, because reason: String) async throws(ClientError) -> CredentialStore.Credentials {
+        guard let statement = old.statement else {
+            throw ClientError.notRegistered("\(reason), and no statement was kept with them; run jwstool register STATEMENT --force")
+        }
+        http.notice("\(reason): registering software \(old.softwareID) again with the kept statement")
+        try? store.forgetToken(server: target.cacheKey, clientID: old.clientID)
+        let (renewed, _) = try await register(target, statement: statement, softwareID: old.softwareID, redirectURI: nil)
+        http.notice("registered again as client \(renewed.clientID); the cache is updated")
+        return renewed
     }
 
     /// Calls a protected API with `Authorization: Bearer`; on 401 fetches a fresh token once and retries.
     public func call(_ target: ServerTarget, credentials: CredentialStore.Credentials, url: String, method: String = "GET",
                      headers: [(String, String)] = [], body: [UInt8]? = nil) async throws(ClientError) -> HTTPReply {
-        var token = try await accessToken(target, credentials: credentials)
+        var (token, current) = try await accessToken(target, credentials: credentials)
         var reply = try await http.send(method, url, headers: headers + [("Authorization", "Bearer \(token)")], body: body)
         if reply.status == 401 {
             http.notice("401 from \(DCRHTTPClient.origin(url)): fetching a fresh access token and retrying once")
-            try? store.forgetToken(server: target.cacheKey, clientID: credentials.clientID)
-            token = try await accessToken(target, credentials: credentials, refresh: true)
+            try? store.forgetToken(server: target.cacheKey, clientID: current.clientID)
+            (token, current) = try await accessToken(target, credentials: current, refresh: true)
             reply = try await http.send(method, url, headers: headers + [("Authorization", "Bearer \(token)")], body: body)
         }
         return reply

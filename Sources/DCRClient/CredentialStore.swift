@@ -4,7 +4,8 @@ import GRDB
 import JOSE
 
 /// The client's cache, `client.sqlite` in the state directory (owner-only, 0600): the credentials of every
-/// registration, keyed by server and software id, reused indefinitely (registering again costs users their sessions),
+/// registration, keyed by server and software id, with the statement they were registered with (so that they can be
+/// renewed when the server stops accepting them), reused until then (registering again costs users their sessions),
 /// and the current access token per client, until shortly before it expires.
 public final class CredentialStore: Sendable {
     public static let fileName = "client.sqlite"
@@ -16,6 +17,24 @@ public final class CredentialStore: Sendable {
         public let clientID: String
         public let clientSecret: String
         public let registeredAt: Double
+        /// The statement registered, kept to register again when the credentials expire.
+        public let statement: String?
+        /// `client_secret_expires_at` from the registration response: 0 when they never expire.
+        public let secretExpiresAt: Double
+
+        public init(server: String, softwareID: String, clientID: String, clientSecret: String, registeredAt: Double,
+                    statement: String? = nil, secretExpiresAt: Double = 0) {
+            self.server = server
+            self.softwareID = softwareID
+            self.clientID = clientID
+            self.clientSecret = clientSecret
+            self.registeredAt = registeredAt
+            self.statement = statement
+            self.secretExpiresAt = secretExpiresAt
+        }
+
+        /// Whether the server said these credentials expire, and they have.
+        public func hasExpired(at now: Double = NumericDate.now.secondsSinceEpoch) -> Bool { secretExpiresAt > 0 && secretExpiresAt <= now }
     }
 
     private let queue: DatabaseQueue
@@ -38,6 +57,12 @@ public final class CredentialStore: Sendable {
                         PRIMARY KEY (server, client_id));
                     """)
             }
+            migrator.registerMigration("v2: the statement and expiry kept with the credentials") { db in
+                try db.execute(sql: """
+                    ALTER TABLE credentials ADD COLUMN statement TEXT;
+                    ALTER TABLE credentials ADD COLUMN secret_expires_at REAL NOT NULL DEFAULT 0;
+                    """)
+            }
             try migrator.migrate(queue)
         } catch {
             throw DCRError.storage("cannot open the credential cache in \(state.path): \(error)")
@@ -47,8 +72,11 @@ public final class CredentialStore: Sendable {
     public func save(_ credentials: Credentials) throws(DCRError) {
         do {
             try queue.write { db in
-                try db.execute(sql: "INSERT OR REPLACE INTO credentials VALUES (?, ?, ?, ?, ?)",
-                               arguments: [credentials.server, credentials.softwareID, credentials.clientID, credentials.clientSecret, credentials.registeredAt])
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO credentials (server, software_id, client_id, client_secret, registered_at, statement, secret_expires_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [credentials.server, credentials.softwareID, credentials.clientID, credentials.clientSecret,
+                                     credentials.registeredAt, credentials.statement, credentials.secretExpiresAt])
             }
         } catch { throw DCRError.storage("cannot store the credentials: \(error)") }
     }
@@ -69,7 +97,8 @@ public final class CredentialStore: Sendable {
                 }
                 return try Row.fetchAll(db, sql: sql + " ORDER BY registered_at DESC", arguments: arguments).map { row in
                     Credentials(server: row["server"], softwareID: row["software_id"], clientID: row["client_id"],
-                                clientSecret: row["client_secret"], registeredAt: row["registered_at"])
+                                clientSecret: row["client_secret"], registeredAt: row["registered_at"], statement: row["statement"],
+                                secretExpiresAt: row["secret_expires_at"])
                 }
             }
         } catch { throw DCRError.storage("cannot read the credential cache: \(error)") }

@@ -79,6 +79,9 @@ struct DCRCommandTests {
         #expect(try CLI.run(["app", "revoke", id] + remote, in: directory, environment: env).status == 0)
         let afterRevoke = try CLI.run(["call", "/cmu/v2/endpoint"] + remote, in: directory, environment: env)
         #expect(afterRevoke.status == 3)
+        // 401 → a fresh token → invalid_client → the kept statement registered once more → refused: it ends there.
+        #expect(afterRevoke.stderr.contains("unapproved_software_statement"), "\(afterRevoke.stderr)")
+        #expect(afterRevoke.stderr.components(separatedBy: "registering software").count == 2, "\(afterRevoke.stderr)")
         #expect(server.stop() == 0)
     }
 

@@ -52,7 +52,7 @@ struct StandInServerTests {
 
         let registered = try CLI.run(["register", "--server", standIn.baseURL + "/o/", statement] + state)
         #expect(registered.status == 0, "\(registered.stderr)")
-        #expect(registered.stdout.contains("client_id: standin-client"))
+        #expect(registered.stdout.contains("client_id: standin-client-1"))
         #expect(registered.stderr.contains("gives no JWK Set (404)"), "\(registered.stderr)")
 
         let token = try CLI.run(["token"] + state, environment: ["JWSTOOL_SERVER": standIn.baseURL + "/o"])
@@ -73,5 +73,30 @@ struct StandInServerTests {
         let refused = try CLI.run(["register", "--server", standIn.baseURL, "--redirect-uri", "https://bad.example/cb", "--force", statement] + state)
         #expect(refused.status == 3)
         #expect(refused.stderr.contains("invalid_redirect_uri") && refused.stderr.contains(standIn.baseURL + "/o/client/register"), "\(refused.stderr)")
+    }
+
+    @Test("registration is idempotent (--force registers again); when the server stops accepting the credentials, token registers the kept statement once more")
+    func renewal() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let standIn = try StandIn(in: directory)
+        defer { standIn.stop() }
+        let options = ["--server", standIn.baseURL, "--state-dir", directory.appendingPathComponent("state").path]
+        let statement = CLI.projectRoot.appendingPathComponent("examples/lint/client-credentials-statement.jwt").path
+
+        #expect(try CLI.run(["register", statement] + options).stdout.contains("client_id: standin-client-1"))
+        let again = try CLI.run(["register", statement] + options)
+        #expect(again.status == 0 && again.stdout.contains("client_id: standin-client-1"), "\(again.stdout)")
+        #expect(again.stderr.contains("already registered") && again.stderr.contains("--force registers again"), "\(again.stderr)")
+        let forced = try CLI.run(["register", "--force", statement] + options)
+        #expect(forced.stdout.contains("client_id: standin-client-2"), "\(forced.stdout)")
+        #expect(standIn.requests.filter { $0["path"]?.stringValue == "/o/client/register" }.count == 2)
+
+        _ = try CLI.execute(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import urllib.request; urllib.request.urlopen(urllib.request.Request('\(standIn.baseURL)/standin/forget', method='POST'))"])
+        let token = try CLI.run(["token", "--refresh"] + options)
+        #expect(token.status == 0, "\(token.stderr)")
+        #expect(token.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "standin-token")
+        #expect(token.stderr.contains("invalid_client") && token.stderr.contains("registering software") && token.stderr.contains("standin-client-3"), "\(token.stderr)")
+        #expect(try CLI.run(["register", statement] + options).stdout.contains("client_id: standin-client-3"), "the cache holds the renewed credentials")
     }
 }

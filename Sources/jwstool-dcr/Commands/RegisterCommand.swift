@@ -24,7 +24,7 @@ struct RegisterCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("X-Device-Info as JSON, or @FILE; default built from this host.", valueName: "json|@file")) var deviceInfo: String?
     @Option(name: .customLong("trust"), help: ArgumentHelp("A JWK Set (or key file) whose keys may sign the statement (repeatable).", valueName: "jwks"))
     var trustFiles: [String] = []
-    @Flag(help: "Send the statement even with lint errors.") var force = false
+    @Flag(help: "Register again even when credentials for this software are cached, and send the statement even with lint errors.") var force = false
     @Flag(help: "Print the client secret too (it is always stored, owner-only, in the state directory).") var showSecret = false
     @Flag(help: "Print the registration response as JSON.") var json = false
 
@@ -34,17 +34,27 @@ struct RegisterCommand: AsyncParsableCommand {
         let text = input.text
         let device = try deviceInfoHeader()
         let state = self.state.state
-        let (credentials, response) = try await ServerSession.run(server, state: state) { target, flow in
+        let (credentials, response) = try await ServerSession.run(server, state: state) { target, flow -> (CredentialStore.Credentials, JSONValue?) in
             let keys = try await trustKeys(target: target, http: flow.http)
             let softwareID = try check(text, label: input.label, keys: keys)
-            return try await flow.register(target, statement: text, softwareID: softwareID, redirectURI: redirectURI, deviceInfo: device)
+            // Registering is done once: the cached credentials are reused until they expire (the seeds' rule).
+            if !force, let cached = flow.cachedRegistration(target, softwareID: softwareID) { return (cached, nil) }
+            let (registered, response) = try await flow.register(target, statement: text, softwareID: softwareID, redirectURI: redirectURI, deviceInfo: device)
+            return (registered, response)
         }
+        let place = server.server ?? "the embedded server"
         if json {
-            print((showSecret ? response : response.removing("client_secret")).pretty)
+            let document = response ?? .object([("client_id", .string(credentials.clientID)), ("software_id", .string(credentials.softwareID)),
+                                                 ("client_secret", .string(credentials.clientSecret)), ("reused", true)])
+            print((showSecret ? document : document.removing("client_secret")).pretty)
         } else {
             print("client_id: \(credentials.clientID)")
             if showSecret { print("client_secret: \(credentials.clientSecret)") }
-            Terminal.note("registered software \(credentials.softwareID) with \(server.server ?? "the embedded server"); credentials cached in \(state.file(CredentialStore.fileName))")
+            if response == nil {
+                Terminal.note("software \(credentials.softwareID) is already registered with \(place): reusing the cached credentials (--force registers again)")
+            } else {
+                Terminal.note("registered software \(credentials.softwareID) with \(place); credentials cached in \(state.file(CredentialStore.fileName))")
+            }
         }
     }
 

@@ -7,7 +7,10 @@ struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: CompanionCommands.token.name,
         abstract: CompanionCommands.token.abstract,
-        discussion: "Uses the credentials cached by jwstool register; it never registers again on its own.")
+        discussion: """
+            Uses the credentials cached by jwstool register. When they have expired, or the server answers invalid_client, \
+            the statement kept with them is registered once more (said on stderr) and the cache updated.
+            """)
 
     @OptionGroup var server: ServerOptions
     @OptionGroup var state: StateOptions
@@ -18,7 +21,7 @@ struct TokenCommand: AsyncParsableCommand {
     func run() async throws {
         let token = try await ServerSession.run(server, state: state.state) { target, flow in
             let credentials = try flow.credentials(target, softwareID: softwareId, clientID: clientId)
-            return try await flow.accessToken(target, credentials: credentials, refresh: refresh)
+            return try await flow.accessToken(target, credentials: credentials, refresh: refresh).token
         }
         print(token)
     }

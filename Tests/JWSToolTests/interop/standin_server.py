@@ -3,13 +3,20 @@
 
     standin_server.py LOGFILE
 
-Prints its base URL on stdout, then answers: POST /o/client/register -> 201 credentials (400 invalid_redirect_uri
-when the body's redirect_uri contains "bad"); POST /o/client/token -> 201 token; anything else -> 404. Each request
-is appended to LOGFILE as one JSON line: method, path, and the User-Agent and X-Device-Info headers.
+Prints its base URL on stdout, then answers: POST /o/client/register -> 201 with a new client id each time
+(standin-client-1, -2, …; 400 invalid_redirect_uri when the body's redirect_uri contains "bad"); POST
+/o/client/token -> 201 for a client it knows, else 400 invalid_client; POST /standin/forget -> 204, after which it
+knows no client (as when credentials expire); anything else -> 404. Each request is appended to LOGFILE as one JSON
+line: method, path, and the User-Agent and X-Device-Info headers.
 """
 import http.server
 import json
 import sys
+import threading
+import urllib.parse
+
+clients = set()
+lock = threading.Lock()
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -40,11 +47,29 @@ class Handler(http.server.BaseHTTPRequestHandler):
             request = json.loads(body or b"{}")
             if "bad" in request.get("redirect_uri", ""):
                 return self.answer(400, {"error": "invalid_redirect_uri"})
-            return self.answer(201, {"client_id": "standin-client", "client_secret": "standin-secret", "client_id_issued_at": 1,
+            with lock:
+                client_id = f"standin-client-{len(clients) + forgotten[0] + 1}"
+                clients.add(client_id)
+            return self.answer(201, {"client_id": client_id, "client_secret": "standin-secret", "client_id_issued_at": 1,
                                      "redirect_uris": [], "grant_types": ["client_credentials"], "scopes": ["api:client:v2"]})
         if self.path.startswith("/o/client/token"):
+            form = urllib.parse.parse_qs(body.decode() or urllib.parse.urlsplit(self.path).query)
+            with lock:
+                known = form.get("client_id", [""])[0] in clients
+            if not known:
+                return self.answer(400, {"error": "invalid_client"})
             return self.answer(201, {"id": "1", "access_token": "standin-token", "created_at": 1, "expires_in": 21600, "token_type": "bearer"})
+        if self.path == "/standin/forget":
+            with lock:
+                forgotten[0] += len(clients)
+                clients.clear()
+            self.send_response(204)
+            self.end_headers()
+            return
         self.answer(404, {"error": "not_found"})
+
+
+forgotten = [0]
 
 
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
