@@ -85,8 +85,11 @@ public final class AuthorizationServer: Sendable {
         keys = try ServerKeys(state: configuration.state, tokenAlgorithm: configuration.tokenAlgorithm)
         adminToken = try AdminToken(state: configuration.state)
         catalog = ApplicationCatalog(database: database, keys: keys, issuer: configuration.issuer)
+        // The server's own issuer: its statement key, plus any keys trusted for the same issuer name (--issuer X
+        // --trust X=JWKS), never a shared secret — the server's own statements stay asymmetric.
         var trusted = configuration.trustedIssuers
-        do { trusted[configuration.issuer] = KeySet([try keys.statementKey.publicKey]) } catch { throw DCRError.storage("statement key: \(error)") }
+        let alsoTrusted = (trusted[configuration.issuer]?.keys ?? []).filter { $0.type.kty != "oct" }
+        do { trusted[configuration.issuer] = KeySet([try keys.statementKey.publicKey] + alsoTrusted) } catch { throw DCRError.storage("statement key: \(error)") }
         registration = RegistrationService(database: database, catalog: catalog, validator: StatementValidator(trustedIssuers: trusted),
                                            profile: configuration.profile)
         tokens = TokenService(database: database, keys: keys, issuer: configuration.issuer, audience: configuration.issuer,

@@ -157,6 +157,23 @@ struct RegistrationTests {
         _ = try server.server.catalog.revoke(id)
         #expect(try await server.register(statement).json["error"]?.stringValue == "unapproved_software_statement")
     }
+
+    @Test("a MACed statement registers from an issuer trusted with an oct key; HS256 never passes for the server's own issuer")
+    func macedStatement() async throws {
+        let secret = Key(secret: (0..<32).map { UInt8(truncatingIfNeeded: $0 &* 11 &+ 5) })
+        let server = try await TestServer.start { $0.trustedIssuers = ["https://partner.example": KeySet([secret])] }
+        defer { Task { await server.stop() } }
+        let id = "0b7e6f1a-2c3d-4e5f-8a9b-1c2d3e4f5a6b"
+        let now = Int64(NumericDate.now.secondsSinceEpoch)
+        let maced = try JWSSigner().signJWT(["iss": "https://partner.example", "software_id": .string(id), "sub": .string(id), "iat": .integer(now)],
+                                            key: secret, algorithm: .hs256, header: [("typ", "JWT")])
+        let reply = try await server.register(maced)
+        #expect(reply.status == 201, "\(reply.text)")
+        let own = try JWSSigner().signJWT(["iss": .string(ServerConfiguration.defaultIssuer), "software_id": .string(id), "sub": .string(id),
+                                           "iat": .integer(now)], key: secret, algorithm: .hs256, header: [("typ", "JWT")])
+        let refused = try await server.register(own)
+        #expect(refused.status == 400 && refused.json["error"]?.stringValue == "invalid_software_statement", "\(refused.text)")
+    }
 }
 
 extension DCRDatabase {

@@ -85,6 +85,25 @@ struct DCRCommandTests {
         #expect(server.stop() == 0)
     }
 
+    @Test("serve --trust ISSUER=FILE takes a single JWK; an oct key admits the issuer's MACed statements (register --trust checks them too)",
+          .timeLimit(.minutes(3)))
+    func macedStatements() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try CLI.run(["key", "generate", "--type", "oct", "--out", "partner"], in: directory).status == 0)
+        let secretFile = directory.appendingPathComponent("partner.jwk").path
+        let server = try ServeProcess(arguments: ["--trust", "https://partner.example=\(secretFile)"])
+        defer { _ = server.stop() }
+        let id = "3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a"
+        let signed = try CLI.run(["sign", "--key", "partner.jwk", "--typ", "JWT", "--claim", "iss=https://partner.example", "--claim", "software_id=\(id)",
+                                  "--claim", "sub=\(id)", "--iat", "--exp", "1h"], in: directory)
+        try signed.stdout.write(to: directory.appendingPathComponent("statement.jwt"), atomically: true, encoding: .utf8)
+        let env = ["JWSTOOL_STATE_DIR": directory.appendingPathComponent("client-state").path]
+        let registered = try CLI.run(["register", "--server", server.baseURL, "--trust", "partner.jwk", "statement.jwt"], in: directory, environment: env)
+        #expect(registered.status == 0, "\(registered.stderr)")
+        #expect(registered.stdout.hasPrefix("client_id: "))
+    }
+
     @Test("a client nobody here wrote: Python requests + requests-oauthlib (BackendApplicationClient) against jwstool serve",
           .timeLimit(.minutes(3)))
     func pythonInterop() throws {

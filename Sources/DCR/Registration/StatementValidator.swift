@@ -1,8 +1,10 @@
 import JOSE
 
 /// Checks a software statement before registration: trusted issuer, signature with that issuer's keys and an
-/// asymmetric algorithm, then the software-statement lint profile. The statement's own `iss` only selects which
-/// trusted key set to verify with.
+/// asymmetric algorithm — or, for an issuer trusted with an `oct` key (a secret it shares with this server), HS256/384/512
+/// too, since RFC 7591 §2.3 allows a statement that is signed *or MACed* — then the software-statement lint profile.
+/// The server's own statements stay asymmetric: its statement key is never a secret. The statement's own `iss` only
+/// selects which trusted key set to verify with.
 public struct StatementValidator: Sendable {
     /// A verified statement.
     public struct Validated: Sendable {
@@ -16,6 +18,8 @@ public struct StatementValidator: Sendable {
     public let trustedIssuers: [String: KeySet]
 
     public static let allowedAlgorithms: Set<Algorithm> = [.rs256, .rs384, .rs512, .ps256, .ps384, .ps512, .es256, .es384, .es512, .edDSA]
+    /// Accepted in addition from an issuer trusted with an `oct` key.
+    public static let macAlgorithms: Set<Algorithm> = [.hs256, .hs384, .hs512]
 
     public init(trustedIssuers: [String: KeySet]) { self.trustedIssuers = trustedIssuers }
 
@@ -32,14 +36,16 @@ public struct StatementValidator: Sendable {
         guard let keys = trustedIssuers[issuer] else {
             throw DCRError.oauth(.unapprovedSoftwareStatement, "issuer \"\(issuer)\" is not trusted by this server")
         }
-        let verifier = TokenVerifier(keys: keys, options: .init(allowedAlgorithms: StatementValidator.allowedAlgorithms), requireCompact: true)
+        let sharesSecret = keys.keys.contains { $0.type.kty == "oct" }
+        let algorithms = StatementValidator.allowedAlgorithms.union(sharesSecret ? StatementValidator.macAlgorithms : [])
+        let verifier = TokenVerifier(keys: keys, options: .init(allowedAlgorithms: algorithms), requireCompact: true)
         let result = verifier.verify(jws, at: now)
         if !result.isValid {
             throw DCRError.oauth(.invalidSoftwareStatement, result.failures.map(\.description).joined(separator: "; "))
         }
         let errors: [LintFinding]
         do {
-            let linter = try Linter(options: LintOptions(profile: .softwareStatement, keys: keys, now: now))
+            let linter = try Linter(options: LintOptions(profile: .softwareStatement, keys: keys, sharedSecret: sharesSecret, now: now))
             errors = linter.lint(statement).findings.filter { $0.severity == .error }
         } catch {
             throw DCRError.storage("lint set-up failed: \(error)")

@@ -37,7 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
     var usageRetention: Double = 90
     @Option(name: .customLong("trusted-proxy"), help: ArgumentHelp("A proxy (CIDR or address) whose X-Forwarded-For is believed (repeatable; default none: the peer is the client).", valueName: "cidr"))
     var trustedProxies: [String] = []
-    @Option(name: .customLong("trust"), help: ArgumentHelp("Trust another issuer's statements: ISSUER=JWKS-FILE, or a JWK Set file with an \"issuer\" member (repeatable).", valueName: "issuer=jwks"))
+    @Option(name: .customLong("trust"), help: ArgumentHelp("Trust an issuer's statements: ISSUER=FILE (a JWK Set, a JWK or a PEM key; an oct key admits HS256/384/512 statements), or a JWK Set file with an \"issuer\" member (repeatable).", valueName: "issuer=jwks"))
     var trusted: [String] = []
 
     /// The flags' bounds, checked before anything is created in the state directory.
@@ -94,14 +94,13 @@ enum TrustedIssuerFiles {
                 issuer = String(value[..<equals])
                 path = String(value[value.index(after: equals)...])
             }
-            let bytes = try Files.read(path, what: "trusted JWK Set")
-            let document: JSONValue
-            do { document = try JSONValue.parse(bytes) } catch { throw CLIFailure(input: "trusted JWK Set \(path)", error) }
-            guard let name = issuer ?? document["issuer"]?.stringValue, !name.isEmpty else {
-                throw CLIFailure(.usage, "trusted JWK Set \(path): bind it to its issuer: --trust ISSUER=\(path)")
+            let bytes = try Files.read(path, what: "trusted keys")
+            guard let name = issuer ?? (try? JSONValue.parse(bytes))?["issuer"]?.stringValue, !name.isEmpty else {
+                throw CLIFailure(.usage, "trusted keys \(path): bind them to their issuer: --trust ISSUER=\(path)")
             }
-            do { trusted[name, default: KeySet()].keys += try KeySet(jwks: document).keys } catch {
-                throw CLIFailure(input: "trusted JWK Set \(path)", error)
+            // A JWK Set, a single JWK, or a PEM/DER key or certificate: whatever a key file may hold.
+            do { trusted[name, default: KeySet()].keys += try KeyFile.keys(from: bytes) } catch {
+                throw CLIFailure(input: "trusted keys \(path)", error)
             }
         }
         return trusted
