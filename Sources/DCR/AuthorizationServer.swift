@@ -29,11 +29,18 @@ public struct ServerConfiguration: Sendable {
 
     public static let defaultIssuer = "https://jwstool.local"
 
-    public init(state: StateDirectory, issuer: String = ServerConfiguration.defaultIssuer, profile: ServerProfile = .adobePass,
+    /// The file in the state directory that remembers the issuer a server last ran with.
+    public static let issuerFile = "issuer"
+
+    /// - Parameter issuer: the issuer name; nil: the one recorded in the state directory by the last server that ran
+    ///   there with `--issuer` (so `app create` mints statements that server accepts), else ``defaultIssuer``.
+    public init(state: StateDirectory, issuer: String? = nil, profile: ServerProfile = .adobePass,
                 tokenLifetime: Int = 21_600, rate: Double = 1, burst: Double = 10, tokenAlgorithm: Algorithm = .rs256,
                 trustedIssuers: [String: KeySet] = [:], clockSkew: Double = 30, publicURL: String? = nil, trustedProxies: [IPNetwork] = []) {
         self.state = state
-        self.issuer = issuer
+        let recorded = state.read(ServerConfiguration.issuerFile).flatMap { String(validating: $0, as: UTF8.self) }?
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        self.issuer = issuer ?? recorded.flatMap { $0.isEmpty ? nil : $0 } ?? ServerConfiguration.defaultIssuer
         self.profile = profile
         self.tokenLifetime = tokenLifetime
         self.rate = rate
@@ -84,6 +91,10 @@ public final class AuthorizationServer: Sendable {
         database = try DCRDatabase(state: configuration.state)
         keys = try ServerKeys(state: configuration.state, tokenAlgorithm: configuration.tokenAlgorithm)
         adminToken = try AdminToken(state: configuration.state)
+        // Remember the issuer, so that later commands on this state directory (app create, the embedded server) use it.
+        if configuration.state.read(ServerConfiguration.issuerFile) != Array((configuration.issuer + "\n").utf8) {
+            try configuration.state.replace(ServerConfiguration.issuerFile, contents: Array((configuration.issuer + "\n").utf8), mode: 0o600)
+        }
         catalog = ApplicationCatalog(database: database, keys: keys, issuer: configuration.issuer)
         // The server's own issuer: its statement key, plus any keys trusted for the same issuer name (--issuer X
         // --trust X=JWKS), never a shared secret — the server's own statements stay asymmetric.

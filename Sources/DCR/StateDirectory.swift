@@ -55,6 +55,11 @@ public struct StateDirectory: Sendable, CustomStringConvertible {
         }
     }
 
+    /// Writes a file atomically, replacing any existing one.
+    public func replace(_ name: String, contents: [UInt8], mode: mode_t) throws(DCRError) {
+        do { try SecureFile.store(contents, at: file(name), mode: mode, replacing: true) } catch { throw DCRError.storage("cannot write \(error)") }
+    }
+
     /// Creates an empty owner-only file (for SQLite, whose -wal and -shm files then inherit the mode).
     public func touchPrivate(_ name: String) throws(DCRError) {
         let target = file(name)

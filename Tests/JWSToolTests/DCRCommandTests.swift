@@ -104,6 +104,21 @@ struct DCRCommandTests {
         #expect(registered.stdout.hasPrefix("client_id: "))
     }
 
+    @Test("app create on the state directory of a server run with --issuer mints statements with that issuer, which it accepts",
+          .timeLimit(.minutes(3)))
+    func recordedIssuer() throws {
+        let server = try ServeProcess(arguments: ["--issuer", "https://tv.example"])
+        defer { _ = server.stop() }
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let created = try CLI.run(["app", "create", "--name", "Recorded Issuer", "--state-dir", server.state.path, "--out", "statement.jwt"], in: directory)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(try CLI.run(["claims", "--get", "iss", "statement.jwt"], in: directory).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "https://tv.example")
+        let env = ["JWSTOOL_STATE_DIR": directory.appendingPathComponent("client-state").path]
+        let registered = try CLI.run(["register", "--server", server.baseURL, "statement.jwt"], in: directory, environment: env)
+        #expect(registered.status == 0, "\(registered.stderr)")
+    }
+
     @Test("a client nobody here wrote: Python requests + requests-oauthlib (BackendApplicationClient) against jwstool serve",
           .timeLimit(.minutes(3)))
     func pythonInterop() throws {

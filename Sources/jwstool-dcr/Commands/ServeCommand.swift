@@ -20,7 +20,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
     @OptionGroup var state: StateOptions
-    @Option(help: "The issuer name of minted statements and access tokens.") var issuer = ServerConfiguration.defaultIssuer
+    @Option(help: ArgumentHelp("The issuer name of minted statements and access tokens (recorded in the state directory, where app create and the embedded server find it); default: the recorded one, else https://jwstool.local.", valueName: "issuer"))
+    var issuer: String?
     @Option(help: "adobe-pass (as the real service) or rfc (RFC 6749/7591 to the letter).") var profile: ServerProfile = .adobePass
     @Option(help: "Access-token lifetime in seconds.") var tokenLifetime = 21_600
     @Option(help: "Access-token algorithm: RS256, ES256 or EdDSA.") var tokenAlg: Algorithm = .rs256
