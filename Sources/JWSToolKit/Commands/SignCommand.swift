@@ -131,18 +131,15 @@ struct SignCommand: ParsableCommand {
             produce: { submit in
                 let input = try InputFile(source, what: "payload", limit: limit)
                 var lines = LineReader()
-                var batch: [(line: Int, text: String)] = []
+                var batcher = Batcher<(line: Int, text: String)>(submit: submit)
                 while true {
-                    if !input.canReadWithoutWaiting || batch.count >= TokenInputs.batchSize {
-                        try submit(batch)
-                        batch = []
-                    }
+                    try batcher.flush(before: input)
                     let bytes = try input.nextChunk()
                     if bytes.isEmpty { break }
-                    lines.feed(bytes) { if !$1.isEmpty { batch.append(($0, $1)) } }
+                    try lines.feed(bytes) { if !$1.isEmpty { try batcher.add(($0, $1)) } }
                 }
-                if let last = lines.finish(), !last.text.isEmpty { batch.append(last) }
-                try submit(batch)
+                if let last = lines.finish(), !last.text.isEmpty { try batcher.add(last) }
+                try batcher.flush()
             },
             transform: { entry -> Result<String, CLIFailure> in
                 guard let object = try? JSONValue.parse(entry.text), object.isObject else {

@@ -38,13 +38,6 @@ struct LineReader {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
-    /// The lines completed by `bytes`.
-    mutating func feed(_ bytes: ArraySlice<UInt8>) -> [(line: Int, text: String)] {
-        var lines: [(line: Int, text: String)] = []
-        feed(bytes) { lines.append(($0, $1)) }
-        return lines
-    }
-
     /// The last line, when the input did not end with a newline.
     mutating func finish() -> (line: Int, text: String)? {
         guard !carry.isEmpty else { return nil }

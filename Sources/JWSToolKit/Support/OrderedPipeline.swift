@@ -13,7 +13,7 @@ enum OrderedPipeline {
     ///   - consume: receives each batch and its results, in submission order (on the calling thread).
     static func run<Item: Sendable, Output: Sendable>(
         jobs: Int, window: Int? = nil,
-        produce: @escaping @Sendable (_ submit: ([Item]) throws -> Void) throws -> Void,
+        produce: @escaping @Sendable (_ submit: @escaping ([Item]) throws -> Void) throws -> Void,
         transform: @escaping @Sendable (Item) -> Output,
         consume: ([Item], [Output]) throws -> Void
     ) throws {

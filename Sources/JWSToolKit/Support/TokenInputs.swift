@@ -56,48 +56,41 @@ package enum TokenInputs {
     /// Reads `arguments` in order, calling `submit` with batches of tokens.
     /// - Parameter limit: the most bytes read from any one file or standard input (`--max-input`).
     static func read(_ arguments: [String], limit: Int, submit: ([TokenInput]) throws -> Void) throws {
-        var batch: [TokenInput] = []
-        func add(_ token: TokenInput) throws {
-            batch.append(token)
-            if batch.count >= batchSize { try flush() }
-        }
-        func flush() throws {
-            if batch.isEmpty { return }
-            try submit(batch)
-            batch = []
-        }
-        func split(_ path: String, source: String) throws {
-            let input = try InputFile(path, limit: limit)
-            var splitter = TokenSplitter(source: source, labelsEveryToken: !input.isRegularFile)
-            while true {
-                if !input.canReadWithoutWaiting { try flush() }
-                let chunk = try input.nextChunk()
-                if chunk.isEmpty { break }
-                try splitter.feed(chunk, emit: add)
-            }
-            try splitter.finish(emit: add)
-        }
-        let arguments = arguments.isEmpty ? ["-"] : arguments
-        for (index, argument) in arguments.enumerated() {
-            if argument == "-" {
-                try split("-", source: "<stdin>")
-            } else if let isDirectory = Files.isDirectory(argument) {
-                if isDirectory {
-                    let names = try FileManager.default.contentsOfDirectory(atPath: argument).filter { !$0.hasPrefix(".") }.sorted()
-                    for name in names {
-                        let path = argument.hasSuffix("/") ? argument + name : argument + "/" + name
-                        if Files.isDirectory(path) == false { try split(path, source: path) }
-                    }
-                } else {
-                    try split(argument, source: argument)
+        try withoutActuallyEscaping(submit) { submit in
+            var batcher = Batcher(submit: submit)
+            func split(_ path: String, source: String) throws {
+                let input = try InputFile(path, limit: limit)
+                var splitter = TokenSplitter(source: source, labelsEveryToken: !input.isRegularFile)
+                while true {
+                    try batcher.flush(before: input)
+                    let chunk = try input.nextChunk()
+                    if chunk.isEmpty { break }
+                    try splitter.feed(chunk) { try batcher.add($0) }
                 }
-            } else if looksLikeToken(argument) {
-                try add(TokenInput(label: arguments.count == 1 ? "token" : "argument \(index + 1)", text: argument))
-            } else {
-                throw CLIFailure(.usage, "\(argument): no such file, and not a token")
+                try splitter.finish { try batcher.add($0) }
             }
+            let arguments = arguments.isEmpty ? ["-"] : arguments
+            for (index, argument) in arguments.enumerated() {
+                if argument == "-" {
+                    try split("-", source: "<stdin>")
+                } else if let isDirectory = Files.isDirectory(argument) {
+                    if isDirectory {
+                        let names = try FileManager.default.contentsOfDirectory(atPath: argument).filter { !$0.hasPrefix(".") }.sorted()
+                        for name in names {
+                            let path = argument.hasSuffix("/") ? argument + name : argument + "/" + name
+                            if Files.isDirectory(path) == false { try split(path, source: path) }
+                        }
+                    } else {
+                        try split(argument, source: argument)
+                    }
+                } else if looksLikeToken(argument) {
+                    try batcher.add(TokenInput(label: arguments.count == 1 ? "token" : "argument \(index + 1)", text: argument))
+                } else {
+                    throw CLIFailure(.usage, "\(argument): no such file, and not a token")
+                }
+            }
+            try batcher.flush()
         }
-        try flush()
     }
 
     private static func looksLikeToken(_ text: String) -> Bool {
