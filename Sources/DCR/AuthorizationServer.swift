@@ -99,7 +99,7 @@ public final class AuthorizationServer: Sendable {
         // The server's own issuer: its statement key, plus any keys trusted for the same issuer name (--issuer X
         // --trust X=JWKS), never a shared secret — the server's own statements stay asymmetric.
         var trusted = configuration.trustedIssuers
-        let alsoTrusted = (trusted[configuration.issuer]?.keys ?? []).filter { $0.type.kty != "oct" }
+        let alsoTrusted = (trusted[configuration.issuer]?.keys ?? []).filter { !$0.type.isSymmetric }
         do { trusted[configuration.issuer] = KeySet([try keys.statementKey.publicKey] + alsoTrusted) } catch { throw DCRError.storage("statement key: \(error)") }
         registration = RegistrationService(database: database, catalog: catalog, validator: StatementValidator(trustedIssuers: trusted),
                                            profile: configuration.profile)

@@ -5,7 +5,7 @@ import JOSE
 /// This host as an `X-Device-Info` object: the members the header page marks required, from `uname`.
 public enum HostDevice {
     /// - Parameter version: the client's version (the `version` member).
-    public static func description(version: String) -> JSONValue {
+    static func description(version: String) -> JSONValue {
         var name = utsname()
         uname(&name)
         func field<T>(_ value: T) -> String {

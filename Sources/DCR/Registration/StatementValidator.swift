@@ -36,7 +36,7 @@ public struct StatementValidator: Sendable {
         guard let keys = trustedIssuers[issuer] else {
             throw DCRError.oauth(.unapprovedSoftwareStatement, "issuer \"\(issuer)\" is not trusted by this server")
         }
-        let sharesSecret = keys.keys.contains { $0.type.kty == "oct" }
+        let sharesSecret = keys.keys.contains { $0.type.isSymmetric }
         let algorithms = StatementValidator.allowedAlgorithms.union(sharesSecret ? StatementValidator.macAlgorithms : [])
         let verifier = TokenVerifier(keys: keys, options: .init(allowedAlgorithms: algorithms), requireCompact: true)
         let result = verifier.verify(jws, at: now)

@@ -12,10 +12,10 @@ public enum ReportScope: Sendable, Equatable {
     /// The scope that lets a client read every application's usage.
     public static let allUsage = "usage:read:all"
 
-    /// The scope a valid access token grants, from its `scope` claim (space-separated, RFC 9068 §2.2.3).
+    /// The report scope a valid access token grants.
     /// - Throws: `insufficient_scope` when the token carries neither report scope.
     public static func granted(to access: BearerValidator.Access) throws(DCRError) -> ReportScope {
-        let scopes = Set((access.claims["scope"]?.stringValue ?? "").split(separator: " ").map(String.init))
+        let scopes = Set(access.scopes)
         if scopes.contains(allUsage) { return .allApplications }
         if scopes.contains(ownUsage) { return .application(access.applicationID) }
         throw DCRError.oauth(.insufficientScope, "the report API needs the \(ownUsage) scope (or \(allUsage)); this client's application has neither")

@@ -11,6 +11,9 @@ public struct BearerValidator: Sendable {
         public let applicationName: String
         public let platform: String?
         public let claims: JSONValue
+
+        /// The token's scopes, from its `scope` claim (space-separated, RFC 9068 §2.2.3).
+        public var scopes: [String] { (claims["scope"]?.stringValue ?? "").split(separator: " ").map(String.init) }
     }
 
     let database: DCRDatabase

@@ -27,7 +27,7 @@ struct ClientController {
     @Sendable func scopes(_ request: Request, context: DCRRequestContext) async throws -> Response {
         do throws(DCRError) {
             let access = try bearer(request, context: context)
-            return Responses.json(.object([("scopes", .array(Self.scopes(of: access).map(JSONValue.string)))]), noStore: true)
+            return Responses.json(.object([("scopes", .array(access.scopes.map(JSONValue.string)))]), noStore: true)
         } catch {
             return Responses.failure(error, profile: profile)
         }
@@ -39,7 +39,7 @@ struct ClientController {
         do throws(DCRError) {
             let access = try bearer(request, context: context)
             var members: [(String, JSONValue)] = [("valid", true), ("client_id", .string(access.clientID)),
-                                                  ("scopes", .array(Self.scopes(of: access).map(JSONValue.string)))]
+                                                  ("scopes", .array(access.scopes.map(JSONValue.string)))]
             if let exp = access.claims["exp"]?.integerValue { members.append(("expires_at", .integer(exp))) }
             return Responses.json(.object(members), noStore: true)
         } catch {
@@ -51,10 +51,6 @@ struct ClientController {
         let access = try server.bearer.validate(try request.bearerToken())
         context.usage.set(clientID: access.clientID, applicationID: access.applicationID, applicationName: access.applicationName, platform: access.platform)
         return access
-    }
-
-    private static func scopes(of access: BearerValidator.Access) -> [String] {
-        (access.claims["scope"]?.stringValue ?? "").split(separator: " ").map(String.init)
     }
 
     @Sendable func register(_ request: Request, context: DCRRequestContext) async throws -> Response {

@@ -73,6 +73,6 @@ public struct Key: Sendable {
 extension Key: CustomStringConvertible {
     /// `RSA 2048 private key "kid"`. Never includes key material.
     public var description: String {
-        "\(type) \(isPrivate && type.kty != "oct" ? "private" : type.kty == "oct" ? "secret" : "public") key\(idPhrase)"
+        "\(type) \(type.isSymmetric ? "secret" : isPrivate ? "private" : "public") key\(idPhrase)"
     }
 }

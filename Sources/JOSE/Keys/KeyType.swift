@@ -56,6 +56,12 @@ public enum KeyType: Sendable, Equatable, CustomStringConvertible {
     case okp(Curve)
     case oct(bytes: Int)
 
+    /// A shared secret (`oct`), as opposed to a public/private key pair.
+    public var isSymmetric: Bool {
+        if case .oct = self { return true }
+        return false
+    }
+
     /// The JWK `kty` value.
     public var kty: String {
         switch self {

@@ -62,7 +62,7 @@ struct RegisterCommand: AsyncParsableCommand {
     private func check(_ statement: String, label: String, keys: KeySet) throws -> String {
         let linter: Linter
         // A secret among the trusted keys means the issuer shares it with the registrar: HS* statements are then fine.
-        let sharedSecret = keys.keys.contains { $0.type.kty == "oct" }
+        let sharedSecret = keys.keys.contains { $0.type.isSymmetric }
         do { linter = try Linter(options: LintOptions(profile: .softwareStatement, keys: keys, sharedSecret: sharedSecret)) } catch {
             throw CLIFailure(.usage, error.description)
         }
@@ -96,8 +96,9 @@ struct RegisterCommand: AsyncParsableCommand {
         return keys
     }
 
-    private func deviceInfoHeader() throws -> String {
-        guard let deviceInfo else { return DeviceInfo.header(for: HostDevice.description(version: ToolMain.version)) }
+    /// `--device-info` as a header value; nil without it, so that the client's own (this host) is sent.
+    private func deviceInfoHeader() throws -> String? {
+        guard let deviceInfo else { return nil }
         let bytes = deviceInfo.hasPrefix("@") ? try Files.read(String(deviceInfo.dropFirst()), what: "device info") : Array(deviceInfo.utf8)
         guard let json = try? JSONValue.parse(bytes), json.isObject else {
             throw CLIFailure(.usage, "--device-info must be a JSON object (or @FILE holding one)")

@@ -26,7 +26,7 @@ struct KeyGenerateCommand: ParsableCommand {
     func run() throws {
         var key = try Key.generate(try spec())
         key.algorithmName = alg?.rawValue
-        key.id = try kid ?? (key.type.kty == "oct" ? nil : key.thumbprint())
+        key.id = try kid ?? (key.type.isSymmetric ? nil : key.thumbprint())
         guard let out else {
             print(try key.jwk(includePrivate: true).pretty)
             return
