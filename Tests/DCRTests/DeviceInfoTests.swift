@@ -85,4 +85,29 @@ struct DeviceInfoTests {
         #expect(throws: DCRError.self) { try DeviceInfo(header: Base64.encode(Array("[1,2]".utf8))) }
         #expect(throws: DCRError.self) { try DeviceInfo(header: Base64.encode(Array("not json at all".utf8))) }
     }
+
+    @Test("hostile values give a device or a 400, never a trap: huge, NUL, ±1e308, deep nesting, wrong types, broken JSON",
+          arguments: [ServerProfile.adobePass, .rfc])
+    func hostileValues(profile: ServerProfile) throws {
+        func header(_ text: String) -> String { Base64.encode(Array(text.utf8)) }
+        let huge = "{\"model\":\"" + String(repeating: "x", count: 16 * 1024) + "\"}"
+        let deep = "{\"model\":" + String(repeating: "[", count: 1000) + String(repeating: "]", count: 1000) + "}"
+        let refusedEverywhere = [header(huge), header("\"a string\""), header("[1,2]"), header("{\"model\":\"no end"), "\u{0}", String(repeating: "A", count: 1 << 20)]
+        for value in refusedEverywhere {
+            #expect(throws: DCRError.self) { try DeviceInfo(header: value, profile: profile) }
+        }
+        let numbers = try DeviceInfo(header: header("{\"model\":1e308,\"version\":-1e308}"), profile: profile)
+        #expect(numbers.json["model"]?.numberValue == 1e308 && numbers.platform == nil)
+        // Broken JSON: adobe-pass keeps the members that parse (the NUL and the nested value are dropped), rfc refuses.
+        for broken in ["{\"model\":\"a\\u0000b\" \"osName\":\"tvOS\"}", "{\"model\":\"a\u{0}b\"\n\"osName\":\"tvOS\"}", deep + " \"osName\": \"tvOS\"}"] {
+            if profile == .adobePass {
+                let recovered = try DeviceInfo(header: header(broken), profile: profile)
+                #expect(recovered.source == .recovered && recovered.platform == "tvOS" && recovered.json["model"] == nil, "\(broken.prefix(60))")
+            } else {
+                #expect(throws: DCRError.self) { try DeviceInfo(header: header(broken), profile: profile) }
+            }
+        }
+        let longAgent = try DeviceInfo(header: nil, userAgent: String(repeating: "Android ", count: 100_000), peer: nil, profile: profile)
+        #expect(longAgent.json["userAgent"]?.stringValue?.count == 512 && longAgent.platform == "Android")
+    }
 }

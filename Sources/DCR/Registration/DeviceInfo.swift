@@ -80,38 +80,41 @@ public struct DeviceInfo: Sendable {
         let characters = Array(trimmed.utf8)
         var index = 1
         while index < characters.count - 1 {
-            guard characters[index] == UInt8(ascii: "\""), let name = Self.jsonString(characters, at: &index) else {
+            guard characters[index] == UInt8(ascii: "\""), let nameEnd = Self.stringEnd(characters, from: index) else {
                 index += 1
                 continue
             }
+            let name = (try? JSONValue.parse(Array(characters[index..<nameEnd])))?.stringValue
+            index = nameEnd
             var cursor = index
             while cursor < characters.count, characters[cursor].isJSONWhitespace { cursor += 1 }
-            guard cursor < characters.count, characters[cursor] == UInt8(ascii: ":") else { continue }
+            guard let name, cursor < characters.count, characters[cursor] == UInt8(ascii: ":") else { continue }
             cursor += 1
             while cursor < characters.count, characters[cursor].isJSONWhitespace { cursor += 1 }
             var end = cursor
             if cursor < characters.count, characters[cursor] == UInt8(ascii: "\"") {
-                guard Self.jsonString(characters, at: &end) != nil else { break }
+                // An unterminated string leaves nothing more to read.
+                guard let valueEnd = Self.stringEnd(characters, from: cursor) else { break }
+                end = valueEnd
             } else {
                 while end < characters.count, ![UInt8(ascii: ","), UInt8(ascii: "}"), 0x0A, 0x0D].contains(characters[end]) { end += 1 }
             }
             index = end
+            // A value that does not decode (a \u0000, a nested or over-deep value) is dropped; reading goes on after it.
             guard case let value? = try? JSONValue.parse(Array(characters[cursor..<end])), value.kind != .object, value.kind != .array,
-                  case let name? = name.stringValue, !seen.contains(name) else { continue }
+                  !seen.contains(name) else { continue }
             seen.insert(name)
             members.append((name, value))
         }
         return members
     }
 
-    /// The JSON string starting at `index` (a `"`), decoded; `index` moves past its closing quote.
-    private static func jsonString(_ characters: [UInt8], at index: inout Int) -> JSONValue? {
-        var end = index + 1
+    /// The offset just past the closing quote of the JSON string that starts at `start` (a `"`); nil when unterminated.
+    private static func stringEnd(_ characters: [UInt8], from start: Int) -> Int? {
+        var end = start + 1
         while end < characters.count, characters[end] != UInt8(ascii: "\"") {
             end += characters[end] == UInt8(ascii: "\\") ? 2 : 1
         }
-        guard end < characters.count else { return nil }
-        defer { index = end + 1 }
-        return try? JSONValue.parse(Array(characters[index...end]))
+        return end < characters.count ? end + 1 : nil
     }
 }
