@@ -19,8 +19,12 @@ enum OrderedPipeline {
     ) throws {
         let state = PipelineState<Item, Output>(window: window ?? 2 * jobs + 2)
         try detachThread {
-            do { try produce(state.submit) } catch { state.finish(error) }
-            state.finish(nil)
+            do {
+                try produce(state.submit)
+                state.finish(nil)
+            } catch {
+                state.finish(error)
+            }
         }
         for _ in 0..<jobs {
             try detachThread {
@@ -65,7 +69,7 @@ private final class PipelineState<Item: Sendable, Output: Sendable>: @unchecked 
         lock.broadcast()
     }
 
-    /// Called once by the producer when its input ends (or fails); only the first call counts.
+    /// Called once by the producer when its input ends (or fails).
     func finish(_ error: (any Error)?) {
         lock.lock()
         defer { lock.unlock() }
