@@ -13,7 +13,7 @@ run() { printf '$ %s\n' "$*" >&2; "$@"; }
 
 if [ "${1:-}" != "--no-build" ]; then
     missing=()
-    for package in libssl-dev libjansson-dev libsqlite3-dev pkg-config; do
+    for package in libssl-dev libjansson-dev libsqlite3-dev zlib1g-dev pkg-config; do
         dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
     done
     if [ ${#missing[@]} -gt 0 ]; then

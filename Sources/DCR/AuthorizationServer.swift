@@ -108,8 +108,8 @@ public final class AuthorizationServer: Sendable {
         bearer = try BearerValidator(database: database, keys: keys, issuer: configuration.issuer, audience: configuration.issuer,
                                      clockSkew: configuration.clockSkew)
         limiter = RequestThrottle(rate: configuration.rate, burst: configuration.burst)
-        reports = ReportEngine(database: database)
         usage = UsageLog(database: database, retention: configuration.usageRetention)
+        reports = ReportEngine(database: database, usage: usage)
         try usage.prune()
     }
 

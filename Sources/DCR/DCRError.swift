@@ -8,6 +8,8 @@ public enum DCRError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(String)
     /// A bad request to an API that is not OAuth (admin, reports): status 400 with this text.
     case badRequest(String)
+    /// No representation the client accepts (a report format): status 406 with this text.
+    case notAcceptable(String)
     /// Missing or wrong admin credentials.
     case unauthorized(String)
     /// Local storage failed.
@@ -17,7 +19,7 @@ public enum DCRError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .oauth(let code, let text): "\(code.rawValue): \(text)"
         case .throttled(let seconds): "throttled: retry after \(seconds)s"
-        case .notFound(let text), .badRequest(let text), .unauthorized(let text), .storage(let text): text
+        case .notFound(let text), .badRequest(let text), .notAcceptable(let text), .unauthorized(let text), .storage(let text): text
         }
     }
 }

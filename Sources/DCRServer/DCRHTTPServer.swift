@@ -45,13 +45,17 @@ public enum DCRHTTPServer {
 /// `call`. The same HTTP server as `jwstool serve`, so embedded and remote use one client path.
 public final class EmbeddedServer: Sendable {
     public let baseURL: String
+    private let server: AuthorizationServer
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
+    private let logger: Logger
 
-    private init(baseURL: String, group: ServiceGroup, task: Task<Void, any Error>) {
+    private init(baseURL: String, server: AuthorizationServer, group: ServiceGroup, task: Task<Void, any Error>, logger: Logger) {
         self.baseURL = baseURL
+        self.server = server
         self.group = group
         self.task = task
+        self.logger = logger
     }
 
     /// Starts the server on 127.0.0.1 with an ephemeral port and returns once it accepts connections.
@@ -72,12 +76,13 @@ public final class EmbeddedServer: Sendable {
             let reason = await task.result.failure.map { "\($0)" } ?? "it stopped"
             throw DCRError.storage("the embedded server did not start: \(reason)")
         }
-        return EmbeddedServer(baseURL: "http://127.0.0.1:\(port)", group: group, task: task)
+        return EmbeddedServer(baseURL: "http://127.0.0.1:\(port)", server: server, group: group, task: task, logger: logger)
     }
 
-    /// Stops gracefully: requests in flight finish first.
+    /// Stops gracefully: requests in flight finish first, then the pending usage counts are written.
     public func stop() async {
         await group.triggerGracefulShutdown()
         _ = await task.result
+        do { try server.usage.flush() } catch { logger.error("could not write the last usage counts", metadata: ["reason": "\(error)"]) }
     }
 }

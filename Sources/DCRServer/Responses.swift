@@ -72,6 +72,7 @@ enum Responses {
         case .throttled(let seconds): return throttled(retryAfter: seconds)
         case .notFound(let text): return self.text(text + "\n", status: .notFound)
         case .badRequest(let text): return self.text(text + "\n", status: .badRequest)
+        case .notAcceptable(let text): return self.text(text + "\n", status: .notAcceptable)
         case .unauthorized(let text):
             return self.text(text + "\n", status: .unauthorized, headers: [.wwwAuthenticate: #"Bearer realm="jwstool admin""#])
         case .storage(let text): return self.text("internal error: \(text)\n", status: .internalServerError)

@@ -37,12 +37,18 @@ final class RawConnection: @unchecked Sendable {  // one test uses it at a time;
     /// Waits on a thread of its own: blocking the few threads of Swift's cooperative pool would stall the server's
     /// request handlers, which run there too.
     func readUntilClosed(within seconds: Double) async -> (text: String, closed: Bool) {
+        let (bytes, closed) = await readBytesUntilClosed(within: seconds)
+        return (String(decoding: bytes, as: UTF8.self), closed)
+    }
+
+    /// ``readUntilClosed(within:)``, as bytes (for a body that is not text).
+    func readBytesUntilClosed(within seconds: Double) async -> (bytes: [UInt8], closed: Bool) {
         await withCheckedContinuation { continuation in
             Thread.detachNewThread { continuation.resume(returning: self.blockingRead(within: seconds)) }
         }
     }
 
-    private func blockingRead(within seconds: Double) -> (text: String, closed: Bool) {
+    private func blockingRead(within seconds: Double) -> (bytes: [UInt8], closed: Bool) {
         var received: [UInt8] = []
         let deadline = Date().addingTimeInterval(seconds)
         var buffer = [UInt8](repeating: 0, count: 65_536)
@@ -51,9 +57,9 @@ final class RawConnection: @unchecked Sendable {  // one test uses it at a time;
             let remaining = Int32(max(1, deadline.timeIntervalSinceNow * 1000))
             guard poll(&poller, 1, remaining) > 0 else { continue }
             let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-            if count <= 0 { return (String(decoding: received, as: UTF8.self), true) }
+            if count <= 0 { return (received, true) }
             received += buffer.prefix(count)
         }
-        return (String(decoding: received, as: UTF8.self), false)
+        return (received, false)
     }
 }

@@ -1,89 +1,99 @@
-import Foundation
 import GRDB
 import JOSE
 
-/// Runs usage-report queries over the recorded events: the path's dimensions are the GROUP BY.
+/// Runs usage reports over the usage tables (``DCRDatabase/usageSchema``). A report whose grouping is a run of time
+/// dimensions from `year` down (`year/month/day`) and has no filters reads its result rows from `usage_totals`; any
+/// other reads `usage_rollup` at the coarsest level that its dimensions and time bounds allow.
 public struct ReportEngine: Sendable {
-    /// One result row: dimension values (text) and metric values.
+    /// One result row: dimension values (text, time values unpadded) and metric values.
     public struct Row: Sendable {
-        public let dimensions: [(ReportQuery.Dimension, String)]
-        public let metrics: [(ReportQuery.Metric, Int64)]
+        public let dimensions: [(ReportDimension, String)]
+        public let metrics: [(ReportMetric, Int64)]
     }
 
     let database: DCRDatabase
+    let usage: UsageLog
 
-    public init(database: DCRDatabase) { self.database = database }
+    public init(database: DCRDatabase, usage: UsageLog) {
+        self.database = database
+        self.usage = usage
+    }
 
-    /// Runs `query` over the events `scope` may see.
+    /// Runs `query` over the usage `scope` may see, after writing what is pending.
     public func run(_ query: ReportQuery, scope: ReportScope) throws(DCRError) -> [Row] {
+        try usage.flush()
+        // Nothing is recorded after the current minute, so an end past it bounds nothing.
+        let endsAfterData = query.end >= TimeLevel.minute.start(containing: Int64(NumericDate.now.secondsSinceEpoch)) + 60
+        func fits(_ level: TimeLevel) -> Bool { level.isBoundary(query.start) && (endsAfterData || level.isBoundary(query.end)) }
+        let applicationID: String? = switch scope {
+        case .allApplications: nil
+        case .application(let id): id
+        }
+        if let level = query.finestTime, query.include.isEmpty, query.exclude.isEmpty,
+           Set(query.projection) == Set(TimeLevel.allCases.filter { $0 >= level }.map(ReportDimension.time)), fits(level) {
+            return try totals(query, level: level, applicationID: applicationID ?? "")
+        }
+        let finest = min(query.finestTime ?? .day, .day)
+        let level = DCRDatabase.rollupLevels.filter { $0 <= finest }.reversed().first(where: fits) ?? .minute
+        return try rollup(query, level: level, applicationID: applicationID)
+    }
+
+    private func totals(_ query: ReportQuery, level: TimeLevel, applicationID: String) throws(DCRError) -> [Row] {
+        let columns = query.projection.map(\.column) + query.metrics.map(\.column)
+        let order = query.projection.map(\.column).joined(separator: ", ")
+        let sql = """
+            SELECT \(columns.joined(separator: ", ")) FROM usage_totals
+            WHERE level = ? AND application_id = ? AND bucket >= ? AND bucket < ? ORDER BY \(order) LIMIT ?
+            """
+        return try fetch(sql, [level.rawValue, applicationID, query.start, query.end, query.limit], query)
+    }
+
+    private func rollup(_ query: ReportQuery, level: TimeLevel, applicationID: String?) throws(DCRError) -> [Row] {
         let projection = query.projection
-        var conditions: [String] = []
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        if case .application(let id) = scope {
+        let start = level.start(containing: query.start)
+        let end = level.isBoundary(query.end) ? query.end : level.advance(level.start(containing: query.end), by: 1)
+        var conditions = ["level = ?", "bucket >= ?", "bucket < ?"]
+        var arguments: [any DatabaseValueConvertible] = [level.rawValue, start, end]
+        if let applicationID {
             conditions.append("application_id = ?")
-            arguments.append(id)
+            arguments.append(applicationID)
         }
-        if let start = query.start {
-            conditions.append("time >= ?")
-            arguments.append(start)
-        }
-        if let end = query.end {
-            conditions.append("time < ?")
-            arguments.append(end)
-        }
-        for (dimension, values) in query.include.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            conditions.append("\(dimension.sql) IN (\(values.map { _ in "?" }.joined(separator: ", ")))")
-            arguments += values.map { $0 as (any DatabaseValueConvertible)? }
-        }
-        for (dimension, values) in query.exclude.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            conditions.append("\(dimension.sql) NOT IN (\(values.map { _ in "?" }.joined(separator: ", ")))")
-            arguments += values.map { $0 as (any DatabaseValueConvertible)? }
-        }
-        let columns = projection.enumerated().map { "\($0.element.sql) AS d\($0.offset)" } + query.metrics.enumerated().map { "\($0.element.sql) AS m\($0.offset)" }
-        var sql = "SELECT \(columns.joined(separator: ", ")) FROM usage_events"
-        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        if !projection.isEmpty {
-            let groups = projection.indices.map { "d\($0)" }.joined(separator: ", ")
-            sql += " GROUP BY \(groups) ORDER BY \(groups)"
-        }
-        if let limit = query.limit { sql += " LIMIT \(limit)" }
-        let statement = sql
-        let values = StatementArguments(arguments.map { $0?.databaseValue ?? .null })
-        let metrics = query.metrics
-        return try database.read { db in
-            try GRDB.Row.fetchAll(db, sql: statement, arguments: values).map { row in
-                Row(dimensions: projection.enumerated().map { ($0.element, (row["d\($0.offset)"] as String?) ?? "") },
-                    metrics: metrics.enumerated().map { ($0.element, (row["m\($0.offset)"] as Int64?) ?? 0) })
+        for (filters, operation) in [(query.include, "IN"), (query.exclude, "NOT IN")] {
+            for (dimension, values) in filters.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                let column = dimension == .status ? "CAST(status AS TEXT)" : dimension.column
+                conditions.append("\(column) \(operation) (\(values.map { _ in "?" }.joined(separator: ", ")))")
+                arguments += values.map { $0 as any DatabaseValueConvertible }
             }
         }
+        let metrics = query.metrics.map { $0 == .activeClients ? "COUNT(DISTINCT NULLIF(client_id, ''))" : "SUM(\($0.column))" }
+        var sql = "SELECT \((projection.map(\.column) + metrics).joined(separator: ", ")) FROM usage_rollup WHERE \(conditions.joined(separator: " AND "))"
+        if !projection.isEmpty {
+            let groups = projection.map(\.column).joined(separator: ", ")
+            sql += " GROUP BY \(groups) ORDER BY \(groups)"
+        }
+        sql += " LIMIT ?"
+        arguments.append(query.limit)
+        return try fetch(sql, arguments, query)
     }
 
-    /// HAL JSON: `_links` (self, roll-up, drill-down) and `report`.
-    public static func json(_ rows: [Row], query: ReportQuery, base: String, queryString: String) -> JSONValue {
-        let suffix = queryString.isEmpty ? "" : "?" + queryString
-        func href(_ path: [ReportQuery.Dimension]) -> JSONValue {
-            .object([("href", .string(([base] + path.map(\.rawValue)).joined(separator: "/") + suffix))])
+    private func fetch(_ sql: String, _ arguments: [any DatabaseValueConvertible], _ query: ReportQuery) throws(DCRError) -> [Row] {
+        let projection = query.projection
+        let metrics = query.metrics
+        let values = StatementArguments(arguments.map { $0.databaseValue })
+        return try database.read { db in
+            try GRDB.Row.fetchAll(db, sql: sql, arguments: values).map { row in
+                // An aggregate over no rows (a report without grouping over an empty window) is one row of NULL sums.
+                let counts = metrics.indices.map { (row[projection.count + $0] as Int64?) ?? 0 }
+                return Row(dimensions: projection.indices.map { index in
+                               let value: DatabaseValue = row[index]
+                               return switch value.storage {
+                               case .int64(let number): (projection[index], String(number))
+                               case .string(let text): (projection[index], text)
+                               default: (projection[index], "")
+                               }
+                           },
+                           metrics: metrics.indices.map { (metrics[$0], counts[$0]) })
+            }
         }
-        var links: [(String, JSONValue)] = [("self", href(query.path))]
-        if !query.path.isEmpty { links.append(("roll-up", href(Array(query.path.dropLast())))) }
-        let deeper = ReportQuery.Dimension.allCases.filter { !query.path.contains($0) }
-        links.append(("drill-down", .array(deeper.map { href(query.path + [$0]) })))
-        let report: [JSONValue] = rows.map { row in
-            .object(row.dimensions.map { ($0.0.rawValue, .string($0.1)) } + row.metrics.map { ($0.0.rawValue, .integer($0.1)) })
-        }
-        return .object([("_links", .object(links)), ("report", .array(report))])
-    }
-
-    /// CSV (RFC 4180): a header row, then one row per result; no links. Text cells that a spreadsheet would run as a
-    /// formula (beginning with `=`, `+`, `-`, `@`, TAB or CR) get a leading `'` (OWASP CSV injection), so a device's
-    /// `osName` cannot become one.
-    public static func csv(_ rows: [Row], query: ReportQuery) -> String {
-        func field(_ value: String) -> String {
-            let text = value.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) } == true ? "'" + value : value
-            return text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
-        let header = (query.projection.map(\.rawValue) + query.metrics.map(\.rawValue)).joined(separator: ",")
-        let lines = rows.map { row in (row.dimensions.map { field($0.1) } + row.metrics.map { String($0.1) }).joined(separator: ",") }
-        return ([header] + lines).joined(separator: "\r\n") + "\r\n"
     }
 }

@@ -1,35 +1,93 @@
 import JOSE
 import Synchronization
 
-/// Where handled requests are recorded: the usage events, kept for a bounded time so that recording cannot grow the
-/// database for ever. Events older than the retention are deleted when the server starts and then at most hourly.
+/// Where handled requests are recorded. Recording costs a dictionary update: events are added up in memory under
+/// their ``UsageKey`` and written to the usage tables (``DCRDatabase/addUsage(_:)``) at most a second later — when a
+/// second has passed since the last write, when 1,024 keys are pending, before a report runs, and when the server
+/// stops. Aggregates older than the retention are deleted at start and then at most hourly.
 public final class UsageLog: Sendable {
     let database: DCRDatabase
-    /// How long events are kept, in seconds.
+    /// How long usage is kept, in seconds.
     public let retention: Double
-    private let lastPruned = Mutex<Double>(0)
+
+    static let flushInterval = 1.0
+    static let maximumPending = 1024
+    /// Counts kept back for another try when a write fails; beyond this many keys a failing database loses them.
+    static let maximumRetained = 65_536
+    static let rememberedAddresses = 100
+
+    private struct State {
+        var pending: [UsageKey: UsageCounters] = [:]
+        var lastFlush: Double
+        var lastPruned: Double = 0
+        var addresses: [String] = []
+        var nextAddress = 0
+    }
+    private let state: Mutex<State>
 
     public init(database: DCRDatabase, retention: Double) {
         self.database = database
         self.retention = retention
+        state = Mutex(State(lastFlush: NumericDate.now.secondsSinceEpoch))
     }
 
-    /// Records `event`, pruning old events when an hour has passed since the last pruning.
+    /// Adds `event` to the pending counts, writing them out when they are due.
     public func record(_ event: UsageEvent) throws(DCRError) {
-        try database.record(event)
+        let key = UsageKey(event)
+        let counts = UsageCounters(event)
         let now = NumericDate.now.secondsSinceEpoch
-        let due = lastPruned.withLock { last in
-            guard now - last >= 3600 else { return false }
-            last = now
-            return true
+        let due = state.withLock { state in
+            state.pending[key, default: UsageCounters()] += counts
+            if let ip = event.ip {
+                if state.addresses.count < Self.rememberedAddresses { state.addresses.append(ip) } else { state.addresses[state.nextAddress] = ip }
+                state.nextAddress = (state.nextAddress + 1) % Self.rememberedAddresses
+            }
+            return state.pending.count >= Self.maximumPending || now - state.lastFlush >= Self.flushInterval
         }
-        if due { try database.pruneUsage(before: now - retention) }
+        if due { try flush() }
     }
 
-    /// Deletes the events older than the retention now.
+    /// Writes the pending counts now (one transaction), and prunes when an hour has passed since the last pruning.
+    public func flush() throws(DCRError) {
+        let now = NumericDate.now.secondsSinceEpoch
+        let (batch, prune) = state.withLock { state in
+            let batch = state.pending
+            state.pending = [:]
+            state.lastFlush = now
+            let prune = now - state.lastPruned >= 3600
+            if prune { state.lastPruned = now }
+            return (batch, prune)
+        }
+        if !batch.isEmpty {
+            do throws(DCRError) { try database.addUsage(batch) } catch {
+                state.withLock { state in
+                    guard state.pending.count + batch.count <= Self.maximumRetained else { return }
+                    for (key, counts) in batch { state.pending[key, default: UsageCounters()] += counts }
+                }
+                throw error
+            }
+        }
+        if prune { try database.pruneUsage(before: now - retention) }
+    }
+
+    /// Deletes the usage older than the retention now.
     public func prune() throws(DCRError) {
         let now = NumericDate.now.secondsSinceEpoch
-        lastPruned.withLock { $0 = now }
+        state.withLock { $0.lastPruned = now }
         try database.pruneUsage(before: now - retention)
+    }
+
+    /// The client addresses of the most recent requests, newest first (for status output and tests).
+    public func recentAddresses() -> [String] {
+        state.withLock { state in
+            let count = state.addresses.count
+            return (0..<count).map { state.addresses[(state.nextAddress - 1 - $0 + 2 * count) % count] }
+        }
+    }
+
+    /// How many minute rows the usage tables hold, after writing what is pending (for status output and tests).
+    public func storedRows() throws(DCRError) -> Int {
+        try flush()
+        return try database.usageRows(at: .minute)
     }
 }

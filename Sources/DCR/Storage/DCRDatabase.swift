@@ -1,13 +1,20 @@
 import Foundation
 import GRDB
 
-/// The server's SQLite database (GRDB, WAL): applications, clients, issued and revoked tokens, usage events.
-/// It survives restarts and `kill -9`: every write is a committed transaction before the response goes out.
+/// The server's SQLite database (GRDB, WAL): applications, clients, issued and revoked tokens, usage aggregates.
+/// It survives restarts and `kill -9`: every write of a registration or token is a committed transaction before the
+/// response goes out (usage is written at most a second later: ``UsageLog``).
 public final class DCRDatabase: Sendable {
     public static let fileName = "jwstool.sqlite"
     let pool: DatabasePool
 
-    public init(state: StateDirectory) throws(DCRError) {
+    public convenience init(state: StateDirectory) throws(DCRError) {
+        try self.init(state: state, migratingUpTo: nil)
+    }
+
+    /// Opens the database, migrated up to `migration` (every migration when `nil`; an older schema for the migration
+    /// tests).
+    init(state: StateDirectory, migratingUpTo migration: String?) throws(DCRError) {
         try state.prepare()
         try state.touchPrivate(DCRDatabase.fileName)
         do {
@@ -17,7 +24,7 @@ public final class DCRDatabase: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
             pool = try DatabasePool(path: state.file(DCRDatabase.fileName), configuration: configuration)
-            try DCRDatabase.migrator.migrate(pool)
+            if let migration { try DCRDatabase.migrator.migrate(pool, upTo: migration) } else { try DCRDatabase.migrator.migrate(pool) }
         } catch {
             throw DCRError.storage("cannot open the database in \(state.path): \(error)")
         }
@@ -81,6 +88,7 @@ public final class DCRDatabase: Sendable {
                 CREATE UNIQUE INDEX usage_events_bucket ON usage_events(bucket);
                 """)
         }
+        migrator.registerMigration("v3: usage aggregated per minute, hour, day, month and year", migrate: DCRDatabase.aggregateUsageEvents)
         return migrator
     }
 
@@ -100,16 +108,6 @@ extension Array where Element == String {
 }
 
 extension DCRDatabase {
-    /// The client addresses of the most recent usage events, newest first (for status output and tests).
-    public func recentAddresses(limit: Int = 100) throws(DCRError) -> [String] {
-        try read { db in try String.fetchAll(db, sql: "SELECT coalesce(ip, '') FROM usage_events ORDER BY id DESC LIMIT ?", arguments: [limit]) }
-    }
-
-    /// How many usage-event rows are stored (for status output and tests).
-    public func usageEventRows() throws(DCRError) -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM usage_events") ?? 0 }
-    }
-
     /// How many applications and clients are stored (for status output and tests).
     public func applicationsAndClients() throws(DCRError) -> (applications: Int, clients: Int) {
         try read { db in

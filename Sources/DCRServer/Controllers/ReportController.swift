@@ -1,8 +1,9 @@
-import Foundation
 import DCR
 import Hummingbird
+import JOSE
 
-/// `GET /cmu/v2/<dim>/…`: usage reports behind a bearer token (`Authorization: Bearer` or `access_token=`).
+/// `GET /cmu/v2/<dim>/…`: usage reports behind a bearer token (`Authorization: Bearer` or `access_token=`), in the
+/// format the path's extension, `format=` or `Accept` chooses, gzipped when the client accepts it.
 struct ReportController {
     let server: AuthorizationServer
 
@@ -22,19 +23,37 @@ struct ReportController {
     @Sendable func report(_ request: Request, context: DCRRequestContext) async throws -> Response {
         do throws(DCRError) {
             let scope = try reportScope(request.bearerToken(), context: context)
-            let path = request.uri.path
-            let segments = path.dropFirst("/cmu/v2".count).split(separator: "/").map(String.init)
-            let query = try ReportQuery(segments: segments, query: request.uri.query ?? "", accept: request.headers[.accept])
+            let segments = request.uri.path.dropFirst("/cmu/v2".count).split(separator: "/").map(String.init)
+            let query = try ReportQuery(segments: segments, query: request.uri.query ?? "", accept: request.headers[.accept],
+                                        now: NumericDate.now.secondsSinceEpoch)
             let rows = try server.reports.run(query, scope: scope)
+            let document = ReportDocument(query: query, links: ReportLinks(query, base: "/cmu/v2"))
+            var writer = document.writer(query.format)
+            var headers: HTTPFields = [.contentType: query.format.mediaType, .vary: "Accept, Accept-Encoding"]
             switch query.format {
-            case .csv:
-                return Responses.text(ReportEngine.csv(rows, query: query), status: .ok, contentType: "text/csv; charset=utf-8")
-            case .json:
-                let publicQuery = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("access_token=") }.joined(separator: "&")
-                return Responses.json(ReportEngine.json(rows, query: query, base: "/cmu/v2", queryString: publicQuery))
+            case .csv: headers[.contentDisposition] = "attachment; filename=\"\(document.csvFileName)\""
+            case .html: headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
+            case .json, .xml: break
             }
+            var body = Array(writer.document(rows).utf8)
+            if Self.acceptsGzip(request.headers[.acceptEncoding]), let compressed = GzipEncoder().compress(body) {
+                body = compressed
+                headers[.contentEncoding] = "gzip"
+            }
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
         } catch {
             return Responses.failure(error, profile: server.configuration.profile)
+        }
+    }
+
+    /// Whether `Accept-Encoding` lists gzip (or `*`) with a non-zero quality (RFC 9110 §12.5.3).
+    static func acceptsGzip(_ header: String?) -> Bool {
+        guard let header else { return false }
+        return header.split(separator: ",").contains { coding in
+            let parts = coding.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard let name = parts.first, name == "gzip" || name == "x-gzip" || name == "*" else { return false }
+            let quality = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            return quality > 0
         }
     }
 

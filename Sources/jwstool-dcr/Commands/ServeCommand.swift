@@ -78,6 +78,10 @@ struct ServeCommand: AsyncParsableCommand {
                   admin token: \(settings.state.file(AdminToken.fileName))
                 """)
         }
+        // Usage is written at most a second after each request; what is pending when the server stops is written then.
+        defer {
+            do { try server.usage.flush() } catch { logger.error("could not write the last usage counts", metadata: ["reason": "\(error)"]) }
+        }
         try await application.runService()
     }
 }

@@ -36,7 +36,7 @@ assert token["token_type"].lower() == "bearer" and token["expires_in"] > 0, toke
 report = session.get(base + "/cmu/v2/endpoint/status", timeout=30)
 assert report.status_code == 200, (report.status_code, report.text)
 rows = report.json()["report"]
-assert any(row["endpoint"] == "/o/client/token" and row["tokens-issued"] >= 1 for row in rows), rows
+assert any(row["endpoint"] == "/o/client/token" and int(row["tokens-issued"]) >= 1 for row in rows), rows
 
 denied = requests.get(base + "/cmu/v2/endpoint", headers={"Authorization": "Bearer not-a-token"}, timeout=30)
 assert denied.status_code == 401 and denied.headers["WWW-Authenticate"].startswith('Bearer error="invalid_token"')
