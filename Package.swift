@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "jwstool", targets: ["jwstool"]),
         .executable(name: "jwstool-dcr", targets: ["jwstool-dcr"]),
         .executable(name: "jwsbench", targets: ["jwsbench"]),
+        .executable(name: "usagebench", targets: ["usagebench"]),
         .executable(name: "jwstool-fuzz", targets: ["jwstool-fuzz"]),
     ],
     dependencies: [
@@ -83,6 +84,8 @@ let package = Package(
             ],
             swiftSettings: strict),
         .executableTarget(name: "jwsbench", dependencies: ["JOSE", "COpenSSL", "CJansson"], swiftSettings: strict),
+        // Gives a server state a million recorded requests through the real recording path (Benchmarks/reports.py).
+        .executableTarget(name: "usagebench", dependencies: ["DCR", "JOSE"], swiftSettings: strict),
         // Fuzz targets (Fuzz/run.sh builds jwstool-fuzz with --sanitize=fuzzer); the tests replay their crash inputs.
         .target(name: "FuzzHarnesses", dependencies: ["JOSE"], swiftSettings: strict),
         .executableTarget(name: "jwstool-fuzz", dependencies: ["FuzzHarnesses"], swiftSettings: strict),

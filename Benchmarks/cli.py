@@ -23,14 +23,7 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def binary(name, variable):
-    path = os.environ.get(variable) or os.path.join(ROOT, ".build/release", name)
-    if not os.access(path, os.X_OK):
-        subprocess.run(["swift", "build", "-c", "release", "--product", name], cwd=ROOT, check=True, stdout=sys.stderr)
-    return path
+from release_binary import binary
 
 
 def run(argv, stdin=None, stdout=subprocess.DEVNULL):

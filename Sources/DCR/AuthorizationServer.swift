@@ -26,6 +26,8 @@ public struct ServerConfiguration: Sendable {
     public var trustedProxies: [IPNetwork]
     /// How long usage events are kept, in seconds (default 90 days); older ones are deleted at start and hourly.
     public var usageRetention: Double = 90 * 86_400
+    /// Whether handled requests are recorded for the usage reports (default yes; without, reports stay empty).
+    public var recordsUsage = true
 
     public static let defaultIssuer = "https://jwstool.local"
 

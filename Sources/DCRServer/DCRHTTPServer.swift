@@ -10,7 +10,9 @@ public enum DCRHTTPServer {
     public static func router(for server: AuthorizationServer, address: BoundAddress = BoundAddress()) -> Router<DCRRequestContext> {
         let router = Router(context: DCRRequestContext.self)
         let addresses = ClientAddressResolver(trustedProxies: server.configuration.trustedProxies)
-        router.add(middleware: UsageRecordingMiddleware(usage: server.usage, addresses: addresses))
+        if server.configuration.recordsUsage {
+            router.add(middleware: UsageRecordingMiddleware(usage: server.usage, addresses: addresses))
+        }
         let clients = router.group("o/client")
         clients.add(middleware: ThrottleMiddleware(limiter: server.limiter, addresses: addresses))
         ClientController(server: server, addresses: addresses).addRoutes(to: clients)

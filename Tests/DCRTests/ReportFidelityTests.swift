@@ -182,6 +182,10 @@ struct ReportFidelityTests {
         #expect(totals?[index: 0]?["active-clients"] == "3")
         #expect(totals?[index: 0]?["tokens-issued"] == "6")
         #expect(totals?[index: 0]?["registrations"] == "3")
+        // The report without dimensions reads the totals too.
+        let root = try await server.get("/cmu/v2?\(metrics)", token: admin).json["report"]
+        let rootRollup = try await server.get("/cmu/v2?endpoint!=none&\(metrics)", token: admin).json["report"]
+        #expect(root == rootRollup && root?[index: 0]?["active-clients"] == "3", "\(String(describing: root))")
         let hourly = try await server.get("/cmu/v2/year/month/day/hour?metrics=active-clients", token: admin).json["report"]
         #expect(hourly?.elements.reduce(0) { $0 + (Int($1["active-clients"]?.stringValue ?? "") ?? 0) } ?? 0 >= 3)
     }

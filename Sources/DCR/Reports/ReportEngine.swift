@@ -22,16 +22,21 @@ public struct ReportEngine: Sendable {
     /// Runs `query` over the usage `scope` may see, after writing what is pending.
     public func run(_ query: ReportQuery, scope: ReportScope) throws(DCRError) -> [Row] {
         try usage.flush()
-        // Nothing is recorded after the current minute, so an end past it bounds nothing.
-        let endsAfterData = query.end >= TimeLevel.minute.start(containing: Int64(NumericDate.now.secondsSinceEpoch)) + 60
+        // Nothing is recorded after now, so an end at or past it bounds nothing: any period then fits at the end.
+        let endsAfterData = Double(query.end) >= NumericDate.now.secondsSinceEpoch.rounded(.down)
         func fits(_ level: TimeLevel) -> Bool { level.isBoundary(query.start) && (endsAfterData || level.isBoundary(query.end)) }
         let applicationID: String? = switch scope {
         case .allApplications: nil
         case .application(let id): id
         }
-        if let level = query.finestTime, query.include.isEmpty, query.exclude.isEmpty,
-           Set(query.projection) == Set(TimeLevel.allCases.filter { $0 >= level }.map(ReportDimension.time)), fits(level) {
-            return try totals(query, level: level, applicationID: applicationID ?? "")
+        if query.include.isEmpty, query.exclude.isEmpty {
+            if let level = query.finestTime, Set(query.projection) == Set(TimeLevel.allCases.filter { $0 >= level }.map(ReportDimension.time)),
+               fits(level) {
+                return try totals(query, level: level, applicationID: applicationID ?? "")
+            }
+            if query.projection.isEmpty, let level = TimeLevel.allCases.reversed().first(where: fits) {
+                return try total(query, level: level, applicationID: applicationID ?? "")
+            }
         }
         let finest = min(query.finestTime ?? .day, .day)
         let level = DCRDatabase.rollupLevels.filter { $0 <= finest }.reversed().first(where: fits) ?? .minute
@@ -46,6 +51,18 @@ public struct ReportEngine: Sendable {
             WHERE level = ? AND application_id = ? AND bucket >= ? AND bucket < ? ORDER BY \(order) LIMIT ?
             """
         return try fetch(sql, [level.rawValue, applicationID, query.start, query.end, query.limit], query)
+    }
+
+    /// The report without dimensions over a window of whole periods of `level`: the periods' sums, and the distinct
+    /// clients active in any of them.
+    private func total(_ query: ReportQuery, level: TimeLevel, applicationID: String) throws(DCRError) -> [Row] {
+        let window = "level = ? AND application_id = ? AND bucket >= ? AND bucket < ?"
+        let columns = query.metrics.map {
+            $0 == .activeClients ? "(SELECT COUNT(DISTINCT client_id) FROM usage_active WHERE \(window))" : "SUM(\($0.column))"
+        }
+        let arguments: [any DatabaseValueConvertible] = [level.rawValue, applicationID, query.start, query.end]
+        let subqueries = query.metrics.filter { $0 == .activeClients }.flatMap { _ in arguments }
+        return try fetch("SELECT \(columns.joined(separator: ", ")) FROM usage_totals WHERE \(window)", subqueries + arguments, query)
     }
 
     private func rollup(_ query: ReportQuery, level: TimeLevel, applicationID: String?) throws(DCRError) -> [Row] {
@@ -81,7 +98,8 @@ public struct ReportEngine: Sendable {
         let metrics = query.metrics
         let values = StatementArguments(arguments.map { $0.databaseValue })
         return try database.read { db in
-            try GRDB.Row.fetchAll(db, sql: sql, arguments: values).map { row in
+            // Report SQL varies with the query's shape only (values are arguments), so compiled statements are reused.
+            try GRDB.Row.fetchAll(db.cachedStatement(sql: sql), arguments: values).map { row in
                 // An aggregate over no rows (a report without grouping over an empty window) is one row of NULL sums.
                 let counts = metrics.indices.map { (row[projection.count + $0] as Int64?) ?? 0 }
                 return Row(dimensions: projection.indices.map { index in

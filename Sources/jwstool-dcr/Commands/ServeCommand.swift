@@ -34,8 +34,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a request has to send its whole body.") var bodyTimeout: Int64 = 30
     @Option(help: "Seconds an idle keep-alive connection stays open.") var idleTimeout: Int64 = 60
     @Option(help: "Connections served at once; more wait until one closes.") var maxConnections = 1024
-    @Option(help: ArgumentHelp("Keep usage events this many days (at least 1); older ones are deleted.", valueName: "days"))
+    @Option(help: ArgumentHelp("Keep usage this many days (at least 1); periods that ended earlier are deleted.", valueName: "days"))
     var usageRetention: Double = 90
+    @Flag(name: .customLong("no-usage"), help: "Record no usage (the reports stay empty): for privacy, or to measure what recording costs.")
+    var noUsage = false
     @Option(name: .customLong("trusted-proxy"), help: ArgumentHelp("A proxy (CIDR or address) whose X-Forwarded-For is believed (repeatable; default none: the peer is the client).", valueName: "cidr"))
     var trustedProxies: [String] = []
     @Option(name: .customLong("trust"), help: ArgumentHelp("Trust an issuer's statements: ISSUER=FILE (a JWK Set, a JWK or a PEM key; an oct key admits HS256/384/512 statements), or a JWK Set file with an \"issuer\" member (repeatable).", valueName: "issuer=jwks"))
@@ -59,6 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.trustedIssuers = try TrustedIssuerFiles.load(trusted)
         configuration.publicURL = publicURL
         configuration.usageRetention = usageRetention * 86_400
+        configuration.recordsUsage = !noUsage
         configuration.trustedProxies = try trustedProxies.map { value in
             guard let network = IPNetwork(value) else { throw CLIFailure(.usage, "--trusted-proxy \(value): not an IP address or CIDR network") }
             return network

@@ -21,6 +21,6 @@ struct HALJSONReportWriter: FormatWriter {
         var members: [(String, JSONValue)] = [("self", .object([("href", .string(links.selfHref))]))]
         if let rollUp = links.rollUp { members.append(("roll-up", link(rollUp))) }
         members.append(("drill-down", .array(links.drillDown.map(link))))
-        return JSONValue.object([("_links", .object(members)), ("report", .array(records))]).pretty + "\n"
+        return JSONValue.object([("_links", .object(members)), ("report", .array(records))]).compact + "\n"
     }
 }
