@@ -103,7 +103,7 @@ public final class AuthorizationServer: Sendable {
         var trusted = configuration.trustedIssuers
         let alsoTrusted = (trusted[configuration.issuer]?.keys ?? []).filter { !$0.type.isSymmetric }
         do { trusted[configuration.issuer] = KeySet([try keys.statementKey.publicKey] + alsoTrusted) } catch { throw DCRError.storage("statement key: \(error)") }
-        registration = RegistrationService(database: database, catalog: catalog, validator: StatementValidator(trustedIssuers: trusted),
+        registration = RegistrationService(database: database, catalog: catalog, validator: try StatementValidator(trustedIssuers: trusted),
                                            profile: configuration.profile)
         tokens = TokenService(database: database, keys: keys, issuer: configuration.issuer, audience: configuration.issuer,
                               lifetime: configuration.tokenLifetime, profile: configuration.profile)

@@ -118,6 +118,23 @@ struct LintRuleTests {
         return try Linter(options: options).lint(text)
     }
 
+    @Test("a token the caller already parsed and verified lints exactly as its text does", arguments: cases)
+    func parsedTokenLintsTheSame(_ testCase: Case) throws {
+        let base = try #require(Self.baseline[testCase.profile])
+        let (key, algorithm) = testCase.signWith ?? (Self.rsa, .rs256)
+        let text = try testCase.raw ?? Self.signed(testCase.header ?? base.header, testCase.payload ?? base.payload, with: key, algorithm: algorithm)
+        guard let jws = try? JWS.parse(text), jws.serialization == .compact, let claims = try? jws.claimSet() else { return }
+        let keys = KeySet(try testCase.keys ?? [Self.rsa.publicKey])
+        let allowed = Set(Algorithm.allCases.filter { $0 != .none })
+        let result = TokenVerifier(keys: keys, options: .init(allowedAlgorithms: allowed)).verify(jws, claims: claims, at: Self.now)
+        guard let verified = result.verified else { return }
+        let linter = try Linter(options: LintOptions(profile: testCase.profile, keys: keys))
+        let fromText = try Self.lint(testCase).findings.map { "\($0.rule.id) \($0.location) \($0.message)" }
+        let fromParts = linter.lint(jws, text: text, claims: claims, signature: .verified(algorithm: verified.algorithm, key: verified.key.description),
+                                    at: Self.now).findings.map { "\($0.rule.id) \($0.location) \($0.message)" }
+        #expect(fromParts == fromText)
+    }
+
     @Test("every registered rule has a triggering case here")
     func everyRuleCovered() {
         let covered = Set(Self.cases.map(\.rule))

@@ -33,6 +33,16 @@ public struct TokenVerifier: Sendable {
 
     /// Verifies an already parsed JWS at `now`.
     public func verify(_ jws: JWS, at now: NumericDate = .now) -> VerificationResult {
+        verify(jws, claimSet: { () throws(JOSEError) in try jws.claimSet() }, at: now)
+    }
+
+    /// Verifies an already parsed JWS whose claim set the caller has already read (``JWS/claimSet()``), so the
+    /// payload is not parsed again.
+    public func verify(_ jws: JWS, claims: JSONValue?, at now: NumericDate = .now) -> VerificationResult {
+        verify(jws, claimSet: { () throws(JOSEError) in claims }, at: now)
+    }
+
+    private func verify(_ jws: JWS, claimSet readClaims: () throws(JOSEError) -> JSONValue?, at now: NumericDate) -> VerificationResult {
         var failures: [JOSEError] = []
         if requireCompact && jws.serialization != .compact {
             failures.append(JOSEError(.malformed, at: "token", "a JWS \(jws.serialization) JSON serialization was given where a compact JWT is required"))
@@ -45,7 +55,7 @@ public struct TokenVerifier: Sendable {
         }
         let header = verified.map { jws.signatures[$0.signatureIndex].header } ?? jws.header
         let claimSet: JSONValue?
-        do { claimSet = try jws.claimSet() } catch {
+        do { claimSet = try readClaims() } catch {
             failures.append(error)
             return VerificationResult(jws: jws, verified: verified, claims: nil, claimsChecked: false, failures: failures)
         }

@@ -112,7 +112,7 @@ public struct LintedToken: Sendable {
         self.payloadProblem = payloadProblem
         self.signature = signature
 
-        (profile, profileReason) = options.profile.map { ($0, "given with --profile") } ?? ProfileDetection.detect(header: header, claims: claims)
+        (profile, profileReason) = LintedToken.profile(options, header: header, claims: claims)
 
         if let keys = options.keys, !keys.keys.isEmpty || options.trustAnchors != nil {
             let verifier = JWSVerifier(keys: keys, options: .init(keyPolicy: options.keyPolicy, trustAnchors: options.trustAnchors))
@@ -125,6 +125,32 @@ public struct LintedToken: Sendable {
         } else {
             signatureCheck = .notChecked
         }
+    }
+
+    /// A token its caller has already parsed strictly and whose signature it has checked (a server's prepared
+    /// verifier): the parts are taken as they are, so nothing is decoded, parsed or verified a second time.
+    /// - Parameter claims: the payload as a claim set, as ``JWS/claimSet()`` read it.
+    init(parsed jws: JWS, text: String, claims: JSONValue?, signatureCheck: SignatureCheck, options: LintOptions) {
+        self.options = options
+        self.text = text.trimmingWhitespace
+        innerWhitespace = []
+        keys = options.keys?.keys ?? []
+        isJSONSerialization = jws.serialization != .compact
+        segmentCount = jws.serialization == .compact ? 3 : 0
+        encodingProblems = [:]
+        header = jws.header.protected ?? jws.header.unprotected
+        headerProblem = nil
+        payload = jws.payload
+        self.claims = claims
+        payloadProblem = claims == nil ? LintedToken.document(jws.payload).1 : nil
+        signature = jws.signatures.first?.signature
+        (profile, profileReason) = LintedToken.profile(options, header: header, claims: claims)
+        self.signatureCheck = signatureCheck
+    }
+
+    /// The profile the options give, else the one the token's header and claims suggest, with the reason.
+    static func profile(_ options: LintOptions, header: JSONValue?, claims: JSONValue?) -> (LintProfile, String) {
+        options.profile.map { ($0, "given with --profile") } ?? ProfileDetection.detect(header: header, claims: claims)
     }
 
     /// Parses bytes as a JSON object, reading on past a duplicate member so later rules still see the document.

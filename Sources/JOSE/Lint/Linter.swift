@@ -63,7 +63,21 @@ public struct Linter: Sendable {
 
     /// Lints one token; never throws, whatever the input.
     public func lint(_ input: String) -> LintReport {
-        let token = LintedToken(input, options: options)
+        report(LintedToken(input, options: options))
+    }
+
+    /// Lints a token its caller has already parsed and verified, as of `now` — so a server validating statements
+    /// with a prepared verifier neither parses nor verifies one twice, and one linter serves every request.
+    /// - Parameters:
+    ///   - claims: the payload as ``JWS/claimSet()`` read it.
+    ///   - signature: what the caller's verification found.
+    public func lint(_ jws: JWS, text: String, claims: JSONValue?, signature: LintedToken.SignatureCheck, at now: NumericDate) -> LintReport {
+        var options = options
+        options.now = now
+        return report(LintedToken(parsed: jws, text: text, claims: claims, signatureCheck: signature, options: options))
+    }
+
+    private func report(_ token: LintedToken) -> LintReport {
         var findings: [LintFinding] = []
         for rule in rules where rule.profiles.contains(token.profile) {
             findings += rule.check(token).map { LintFinding(rule: rule, message: $0.message, location: $0.location) }
