@@ -67,6 +67,11 @@ package enum CompanionCommands {
 
 /// The commands of `jwstool` itself: decode, verify, sign, lint, claims, key.
 package enum OfflineCommands {
+    /// The command line (without the program name) as the commands' parser should read it.
+    package static func arguments(_ raw: [String]) -> [String] {
+        SignCommand.completingBareIssuedAt(TimeArgument.joiningNegativeValues(raw))
+    }
+
     package static let all: [any ParsableCommand.Type] = [
         DecodeCommand.self, VerifyCommand.self, SignCommand.self, LintCommand.self, ClaimsCommand.self, KeyCommand.self,
     ]

@@ -23,7 +23,7 @@ struct JWSTool: ParsableCommand {
     static func main() {
         Companion.handOverIfNamed(CommandLine.arguments)
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(OfflineCommands.arguments(Array(CommandLine.arguments.dropFirst())))
             try command.run()
             ToolMain.terminate(Self.self, after: nil)
         } catch {

@@ -98,7 +98,7 @@ struct CommandTests {
     }
 
     @Test("an invalid token exits 1 with the reason, never a crash", arguments: [
-        "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", "e30.e30.e30", "x.y.z", "eyJhbGciOiJFUzI1NiJ9.e30.AAAA",
+        "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", "e30.e30.e30", "ex.y.z", "eyJhbGciOiJFUzI1NiJ9.e30.AAAA",
     ])
     func invalidTokens(token: String) throws {
         let directory = try CLI.temporaryDirectory()

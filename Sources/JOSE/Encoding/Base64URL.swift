@@ -10,6 +10,9 @@ public enum Base64URL {
         return table
     }()
 
+    /// Whether `byte` is one of the 64 characters of the base64url alphabet.
+    public static func isAlphabet(_ byte: UInt8) -> Bool { decodeTable[Int(byte)] != 0xFF }
+
     /// Encodes bytes without padding.
     public static func encode<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
         let input = Array(bytes)

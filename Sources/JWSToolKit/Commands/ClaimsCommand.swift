@@ -42,7 +42,7 @@ struct ClaimsCommand: ParsableCommand {
     }
 
     private func verifiedClaims(_ token: TokenInput) throws -> JSONValue {
-        if !keys.keyFiles.isEmpty || !keys.trustFiles.isEmpty {
+        if keys.givesKeys || !keys.trustFiles.isEmpty {
             let options = JWSVerifier.Options(keyPolicy: keys.keyPolicy, trustAnchors: try keys.loadTrustAnchors())
             let result = TokenVerifier(keys: try keys.loadKeys(), options: options, requireCompact: true).verify(token.text)
             guard result.isValid, let claims = result.claims else {

@@ -11,14 +11,17 @@ struct SignCommand: ParsableCommand {
             The payload comes from PAYLOAD (a file or -), or is built from --claim NAME=VALUE (values parsed as JSON \
             when they parse, else taken as strings). The algorithm defaults from the key when unambiguous \
             (RSA → RS256, EC P-256 → ES256, Ed25519 → EdDSA, oct → HS256); kid defaults to the key's own kid or, \
-            for public-key algorithms, its RFC 7638 thumbprint.
+            for public-key algorithms, its RFC 7638 thumbprint. --iat, --nbf and --exp take a TIME: now, a duration \
+            from now (90s, 15m, 6h, 30d, 2w; -5m for the past), a Unix timestamp (1700000000) or an ISO 8601 date-time \
+            (2026-12-31T23:59:59Z; UTC without an offset); --iat alone means now.
             """)
 
     enum Serialization: String, ExpressibleByArgument, CaseIterable {
         case compact, json, flattened
     }
 
-    @Option(help: ArgumentHelp("The private key (PEM, DER or JWK).", valueName: "file")) var key: String
+    @Option(help: ArgumentHelp("The private key (PEM, DER or JWK).", valueName: "file")) var key: String?
+    @Option(help: ArgumentHelp("Or an HMAC secret: TEXT, @FILE, b64:BASE64 or b64u:BASE64URL (never echoed).", valueName: "secret")) var secret: String?
     @Option(help: "The algorithm; default from the key.") var alg: Algorithm?
     @Option(help: "The header kid; default the key's kid or thumbprint.") var kid: String?
     @Flag(help: "Put no kid in the header.") var noKid = false
@@ -26,9 +29,9 @@ struct SignCommand: ParsableCommand {
     @Option(name: .customLong("header"), help: ArgumentHelp("An extra protected header member (repeatable).", valueName: "name=json"))
     var headers: [String] = []
     @Option(name: .customLong("claim"), help: ArgumentHelp("A claim (repeatable).", valueName: "name=value")) var claims: [String] = []
-    @Flag(help: "Add iat (now).") var iat = false
-    @Option(help: ArgumentHelp("Add nbf, this long from now (0 for now).", valueName: "duration")) var nbf: String?
-    @Option(help: ArgumentHelp("Add exp, this long from now: 90s, 15m, 6h, 30d.", valueName: "duration")) var exp: String?
+    @Option(help: ArgumentHelp("Add iat: now when given alone, else at TIME.", valueName: "time")) var iat: String?
+    @Option(help: ArgumentHelp("Add nbf at TIME (now, 5m, 1700000000, 2026-12-31T00:00:00Z).", valueName: "time")) var nbf: String?
+    @Option(help: ArgumentHelp("Add exp at TIME (1h from now, -5m for an expired test token, a timestamp or a date-time).", valueName: "time")) var exp: String?
     @Flag(help: "Add a random jti.") var jti = false
     @Option(help: "Output form: compact, json (general) or flattened.") var serialization: Serialization = .compact
     @Flag(help: "Leave the payload out of the output (RFC 7515 Appendix F).") var detached = false
@@ -39,11 +42,15 @@ struct SignCommand: ParsableCommand {
     @OptionGroup var inputOptions: InputOptions
     @Argument(help: "The payload file, or - for standard input. Omit to build claims from --claim.") var payload: String?
 
+    func validate() throws {
+        guard (key == nil) != (secret == nil) else { throw ValidationError("give the signing key with --key FILE or an HMAC secret with --secret, one of them") }
+    }
+
     func run() throws {
-        let signingKey = try KeyLoading.single(at: key)
-        guard signingKey.isPrivate else { throw CLIFailure(.usage, "key file \(key): is a public key; signing needs the private key") }
+        let (signingKey, source) = try secret.map { (try SecretArgument.key($0), "--secret") } ?? (try KeyLoading.single(at: key ?? ""), "key file \(key ?? "")")
+        guard signingKey.isPrivate else { throw CLIFailure(.usage, "\(source): is a public key; signing needs the private key") }
         guard let algorithm = alg ?? signingKey.algorithm ?? Algorithm.defaultAlgorithm(for: signingKey.type) else {
-            throw CLIFailure(.usage, "key file \(key): \(signingKey.type) fits several algorithms; choose one with --alg")
+            throw CLIFailure(.usage, "\(source): \(signingKey.type) fits several algorithms; choose one with --alg")
         }
         var header: [(String, JSONValue)] = []
         if let typ { header.append(("typ", .string(typ))) }
@@ -82,15 +89,20 @@ struct SignCommand: ParsableCommand {
 
     /// The claims the options add: --claim, --iat, --nbf, --exp (the same for every token of a run); --jti is per token.
     private func optionClaims() throws -> [(String, JSONValue)] {
-        let now = NumericDate.now.secondsSinceEpoch.rounded(.down)
+        let now = NumericDate.now
         var members: [(String, JSONValue)] = []
         for assignment in claims {
             let (name, value) = try Self.split(assignment, option: "--claim")
             members.append((name, (try? JSONValue.parse(value)) ?? .string(value)))
         }
-        if iat { members.append(("iat", .integer(Int64(now)))) }
-        if let nbf { members.append(("nbf", .integer(Int64(now + (try Self.duration(nbf, option: "--nbf")))))) }
-        if let exp { members.append(("exp", .integer(Int64(now + (try Self.duration(exp, option: "--exp")))))) }
+        for (name, value) in [("iat", iat), ("nbf", nbf), ("exp", exp)] {
+            guard let value else { continue }
+            let seconds = try TimeArgument.parse(value, option: "--\(name)", now: now)
+            if value.allSatisfy(\.isNumber), seconds < 1_000_000_000 {
+                Terminal.note("jwstool: --\(name) \(value) is a Unix timestamp, \(NumericDate(Double(seconds))); for a time from now give a unit (\(value)s, \(value)m, \(value)h)")
+            }
+            members.append((name, .integer(seconds)))
+        }
         return members
     }
 
@@ -167,7 +179,15 @@ struct SignCommand: ParsableCommand {
         return (String(assignment[..<equals]), String(assignment[assignment.index(after: equals)...]))
     }
 
-    static func duration(_ text: String, option: String) throws -> Double {
-        do { return try Duration.parse(text) } catch { throw ValidationError("\(option): \(error.reason)") }
+    /// The command line with a bare `--iat` (not followed by a time) given its implicit value, `now` — ArgumentParser
+    /// has no options with an optional value.
+    static func completingBareIssuedAt(_ arguments: [String]) -> [String] {
+        guard arguments.first == configuration.commandName else { return arguments }
+        var result: [String] = []
+        for (index, argument) in arguments.enumerated() {
+            let next = index + 1 < arguments.count ? arguments[index + 1] : nil
+            result.append(argument == "--iat" && !(next.map(TimeArgument.isTime) ?? false) ? "--iat=now" : argument)
+        }
+        return result
     }
 }

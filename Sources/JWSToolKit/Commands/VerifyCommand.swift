@@ -25,8 +25,8 @@ struct VerifyCommand: ParsableCommand {
     var inputs: [String] = []
 
     func validate() throws {
-        if keys.keyFiles.isEmpty && keys.trustFiles.isEmpty {
-            throw ValidationError("give the verification key with --key FILE (or trust anchors with --trust CERTFILE)")
+        if !keys.givesKeys && keys.trustFiles.isEmpty {
+            throw ValidationError("give the verification key with --key FILE or --secret SECRET (or trust anchors with --trust CERTFILE)")
         }
     }
 
@@ -36,12 +36,14 @@ struct VerifyCommand: ParsableCommand {
             trustAnchors: try keys.loadTrustAnchors())
         let verifier = TokenVerifier(keys: try keys.loadKeys(), options: options, claims: try claims.validation(), diagnosesUnverifiedClaims: true)
         let payload = try detachedPayload.map { try Files.read($0, what: "detached payload") }
-        let now = NumericDate.now
+        let now = try claims.checkTime()
+        let caveat = claims.caveat(at: now)
         var (valid, invalid) = (0, 0)
         // Streamed: batches are read, verified by --jobs workers and printed in input order, all at once.
         try TokenInputs.process(inputs, options: inputOptions, transform: { verifier.verify($0.text, detachedPayload: payload, at: now) }) { tokens, results in
             for (token, result) in zip(tokens, results) where !(quiet && result.isValid) {
-                print(output.json ? Self.json(token, result).compact : Self.line(token, result))
+                print(output.json ? Self.json(token, result, asOf: claims.now == nil ? nil : now, checksExpiration: !claims.ignoreExp).compact
+                                  : Self.line(token, result) + caveat)
             }
             let failed = results.filter { !$0.isValid }.count
             (valid, invalid) = (valid + results.count - failed, invalid + failed)
@@ -60,8 +62,10 @@ struct VerifyCommand: ParsableCommand {
         return "\(Terminal.styled("FAIL", .red)) \(token.label): \(result.failures.map(\.description).joined(separator: "; "))"
     }
 
-    static func json(_ token: TokenInput, _ result: VerificationResult) -> JSONValue {
+    static func json(_ token: TokenInput, _ result: VerificationResult, asOf: NumericDate? = nil, checksExpiration: Bool = true) -> JSONValue {
         var members: [(String, JSONValue)] = [("input", .string(token.label)), ("valid", .bool(result.isValid))]
+        if let asOf { members.append(("asOf", .string(asOf.iso8601))) }
+        if !checksExpiration { members.append(("expirationChecked", false)) }
         if let verified = result.verified {
             members.append(("algorithm", .string(verified.algorithm.rawValue)))
             if let kid = verified.key.id { members.append(("kid", .string(kid))) }

@@ -11,6 +11,18 @@ struct ClaimOptions: ParsableArguments {
     @Option(name: .customLong("require"), help: ArgumentHelp("A claim that must be present (repeatable).", valueName: "claim"))
     var required: [String] = []
     @Option(help: ArgumentHelp("Maximum age from iat: 90s, 15m, 6h, 30d.", valueName: "duration")) var maxAge: String?
+    @Option(help: ArgumentHelp("Check as of TIME instead of now: a Unix timestamp, an ISO 8601 date-time or a duration from now (-30d).", valueName: "time"))
+    var now: String?
+    @Flag(help: "Do not fail expired tokens (for inspecting old ones); exp must still be a valid date.") var ignoreExp = false
+
+    /// The time the claims are checked at: --now, else now.
+    func checkTime() throws -> NumericDate { try TimeArgument.checkTime(now) }
+
+    /// What the output says about --now and --ignore-exp, if anything: ` (as of …; exp not checked)`.
+    func caveat(at time: NumericDate) -> String {
+        let parts = (now == nil ? [] : ["as of \(time)"]) + (ignoreExp ? ["exp not checked"] : [])
+        return parts.isEmpty ? "" : " (\(parts.joined(separator: "; ")))"
+    }
 
     func validation() throws -> ClaimValidation {
         guard leeway >= 0, leeway.isFinite else { throw ValidationError("--leeway must be a non-negative number of seconds") }
@@ -18,7 +30,9 @@ struct ClaimOptions: ParsableArguments {
         if let maxAge {
             do { maximumAge = try Duration.parse(maxAge) } catch { throw ValidationError("--max-age: \(error.reason)") }
         }
-        return ClaimValidation(time: TimeValidity(leeway: leeway), issuer: iss, audience: aud, subject: sub, type: typ,
+        var time = TimeValidity(leeway: leeway)
+        time.checksExpiration = !ignoreExp
+        return ClaimValidation(time: time, issuer: iss, audience: aud, subject: sub, type: typ,
                                requiredClaims: required, maximumAge: maximumAge)
     }
 }

@@ -9,17 +9,24 @@ struct KeyOptions: ParsableArguments {
     @Option(name: .customLong("trust"), help: ArgumentHelp("A trusted certificate (PEM or DER); an x5c chain must verify to one (repeatable).", valueName: "certfile"))
     var trustFiles: [String] = []
 
+    @Option(name: .customLong("secret"), help: ArgumentHelp("An HMAC secret: TEXT, @FILE, b64:BASE64 or b64u:BASE64URL (repeatable; never echoed).", valueName: "secret"))
+    var secrets: [String] = []
+
     @Flag(help: "Accept RSA keys under 2048 bits (legacy tokens only).")
     var allowWeakKeys = false
 
     var keyPolicy: KeyPolicy { allowWeakKeys ? .allowingWeakRSA : .standard }
 
-    /// Every key in every `--key` file.
+    /// Every key in every `--key` file, and every `--secret`.
     func loadKeys() throws -> KeySet {
         var keys: [Key] = []
         for path in keyFiles { keys += try KeyLoading.keys(at: path) }
+        for secret in secrets { keys.append(try SecretArgument.key(secret)) }
         return KeySet(keys)
     }
+
+    /// Whether any key was given (a --key file or a --secret).
+    var givesKeys: Bool { !keyFiles.isEmpty || !secrets.isEmpty }
 
     /// The certificates of every `--trust` file, or nil when none was given.
     func loadTrustAnchors() throws -> TrustAnchors? {

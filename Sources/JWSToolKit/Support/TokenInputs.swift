@@ -1,4 +1,5 @@
 import FoundationEssentials
+import JOSE
 
 /// One token to process, with where it came from: a file (or `<stdin>`, `token`, `argument 2`) and its line.
 package struct TokenInput: Sendable {
@@ -33,7 +34,7 @@ package enum TokenInputs {
     ) throws {
         let limit = options.maxInput.value
         // Tokens given as arguments need no reading: they are handled on this thread, with no workers to start.
-        if !arguments.isEmpty, arguments.allSatisfy({ $0 != "-" && Files.isDirectory($0) == nil && looksLikeToken($0) }) {
+        if !arguments.isEmpty, arguments.allSatisfy({ $0 != "-" && Files.isDirectory($0) == nil && token(in: $0) != nil }) {
             return try read(arguments, limit: limit) { tokens in try consume(tokens, tokens.map(transform)) }
         }
         try OrderedPipeline.run(
@@ -83,17 +84,28 @@ package enum TokenInputs {
                     } else {
                         try split(argument, source: argument)
                     }
-                } else if looksLikeToken(argument) {
-                    try batcher.add(TokenInput(label: arguments.count == 1 ? "token" : "argument \(index + 1)", text: argument))
+                } else if let token = token(in: argument) {
+                    let label = arguments.count == 1 ? "token" : "argument \(index + 1)"
+                    if token.count != argument.count { Terminal.note("jwstool: \(label): the pasted \"Bearer \" prefix is not part of the token; removed") }
+                    try batcher.add(TokenInput(label: label, text: token))
                 } else {
-                    throw CLIFailure(.usage, "\(argument): no such file, and not a token")
+                    throw CLIFailure(.usage, "\(Terminal.shown(argument)): no such file")
                 }
             }
             try batcher.flush()
         }
     }
 
-    private static func looksLikeToken(_ text: String) -> Bool {
-        text.hasPrefix("{") || (text.contains(".") && text.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F } && !text.contains("/"))
+    /// The token an argument that names no file holds: a JSON serialization, or three base64url segments whose first
+    /// begins with `e` (every JOSE header is a JSON object, and `{` encodes to `e`) — after a pasted `Bearer `
+    /// prefix, if any. Anything else is a file name that does not exist (`nosuchfile.jwt`), never a token.
+    static func token(in argument: String) -> String? {
+        var text = Substring(argument)
+        if text.count > 7, text.prefix(7).lowercased() == "bearer " { text = text.dropFirst(7).drop { $0 == " " } }
+        if text.hasPrefix("{") { return String(text) }
+        let segments = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard segments.count == 3, segments[0].first == UInt8(ascii: "e"),
+              text.utf8.allSatisfy({ $0 == UInt8(ascii: ".") || Base64URL.isAlphabet($0) }) else { return nil }
+        return String(text)
     }
 }

@@ -4,6 +4,8 @@ public struct TimeValidity: ClaimPolicy {
     public var expirationLeeway: Double
     public var notBeforeLeeway: Double
     public var issuedAtLeeway: Double
+    /// Whether an `exp` in the past fails (default); off for inspecting old tokens, when `exp` is still type-checked.
+    public var checksExpiration = true
 
     public init(leeway: Double = 60) {
         self.init(expirationLeeway: leeway, notBeforeLeeway: leeway, issuedAtLeeway: leeway)
@@ -16,7 +18,7 @@ public struct TimeValidity: ClaimPolicy {
     }
 
     public var description: String {
-        "time validity (leeway exp \(Duration.seconds(expirationLeeway)), nbf \(Duration.seconds(notBeforeLeeway)), iat \(Duration.seconds(issuedAtLeeway)))"
+        "time validity (\(checksExpiration ? "" : "expiry not checked, ")leeway exp \(Duration.seconds(expirationLeeway)), nbf \(Duration.seconds(notBeforeLeeway)), iat \(Duration.seconds(issuedAtLeeway)))"
     }
 
     public func evaluate(_ context: ClaimContext) -> [JOSEError] {
@@ -28,7 +30,7 @@ public struct TimeValidity: ClaimPolicy {
         let issuedAtLeeway = Duration.bounded(issuedAtLeeway)
         switch context.date("exp") {
         case .failure(let error): failures.append(error)
-        case .success(let exp?) where now > exp.adding(expirationLeeway):
+        case .success(let exp?) where checksExpiration && now > exp.adding(expirationLeeway):
             failures.append(JOSEError(.claim, at: "payload.exp", "expired at \(exp) (\(exp.relative(to: now)), leeway \(Duration.seconds(expirationLeeway)))"))
         case .success: break
         }

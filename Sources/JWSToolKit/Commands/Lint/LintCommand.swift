@@ -24,6 +24,8 @@ struct LintCommand: ParsableCommand {
     @Option(help: "The lowest severity that fails the run: error, warning or notice.") var failOn: LintSeverity = .error
     @Option(name: .customLong("disable"), help: ArgumentHelp("A rule not to run (repeatable).", valueName: "rule")) var disabled: [String] = []
     @Flag(help: "The registrar shares an HMAC secret with the issuer: HS* statements are acceptable.") var sharedSecret = false
+    @Option(help: ArgumentHelp("Lint as of TIME instead of now (a Unix timestamp, an ISO 8601 date-time, or a duration from now).", valueName: "time"))
+    var now: String?
     @Flag(help: "List every rule and exit.") var list = false
     @Flag(help: "With --list: print the Markdown table README.md carries.") var markdown = false
     @Option(help: ArgumentHelp("Explain one rule and exit.", valueName: "rule")) var explain: String?
@@ -35,8 +37,9 @@ struct LintCommand: ParsableCommand {
             guard let rule = LintRule.named(explain) else { throw CLIFailure(.usage, "no lint rule is called \"\(explain)\" (see jwstool lint --list)") }
             return print(Self.explanation(rule))
         }
+        let time = try TimeArgument.checkTime(now)
         let options = LintOptions(profile: profile.profile, keys: try keys.loadKeys(), trustAnchors: try keys.loadTrustAnchors(),
-                                  keyPolicy: keys.keyPolicy, sharedSecret: sharedSecret, disabledRules: Set(disabled))
+                                  keyPolicy: keys.keyPolicy, sharedSecret: sharedSecret, disabledRules: Set(disabled), now: time)
         let linter: Linter
         do { linter = try Linter(options: options) } catch { throw CLIFailure(.usage, error.description) }
         var failed = false
