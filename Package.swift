@@ -60,7 +60,8 @@ let package = Package(
             name: "DCRClient",
             dependencies: [
                 "DCR", "JOSE", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"), .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
         // The offline commands and what every command shares (inputs, options, files, exit statuses).

@@ -12,7 +12,7 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .refused(let status, let code, let description): "the server refused (\(status) \(code)): \(description)"
-        case .unreachable(let reason): "the server could not be reached: \(reason)"
+        case .unreachable(let reason): reason
         case .notRegistered(let reason), .local(let reason): reason
         }
     }

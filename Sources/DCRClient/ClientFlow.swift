@@ -6,15 +6,21 @@ import JOSE
 public struct ServerTarget: Sendable {
     public let baseURL: String
     public let cacheKey: String
+    /// How messages name the server: its base URL, or `the embedded server`.
+    public let name: String
 
-    /// - Parameter baseURL: the server's base URL, with or without a trailing `/` or `/o` (the service's API reference
-    ///   gives `https://sp.auth.adobe.com/o`; the endpoints are `/o/client/…` below the host).
-    public init(baseURL: String, cacheKey: String? = nil) {
+    /// - Parameters:
+    ///   - baseURL: the server's base URL, with or without a trailing `/` or `/o` (the service's API reference gives
+    ///     `https://sp.auth.adobe.com/o`; the endpoints are `/o/client/…` below the host).
+    ///   - cacheKey: the key credentials are cached under; default the base URL.
+    ///   - name: how messages name the server; default the base URL.
+    public init(baseURL: String, cacheKey: String? = nil, name: String? = nil) {
         var trimmed = Substring(baseURL)
         while trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
         if trimmed.hasSuffix("/o") { trimmed = trimmed.dropLast(2) }
         self.baseURL = String(trimmed)
         self.cacheKey = cacheKey ?? String(trimmed)
+        self.name = name ?? String(trimmed)
     }
 }
 
@@ -56,11 +62,11 @@ public struct ClientFlow: Sendable {
         do { found = try store.credentials(server: target.cacheKey, softwareID: softwareID, clientID: clientID) } catch { throw ClientError.local("\(error)") }
         guard let first = found.first else {
             let which = softwareID.map { " for software id \($0)" } ?? clientID.map { " for client \($0)" } ?? ""
-            throw ClientError.notRegistered("no registration with \(target.cacheKey)\(which) is cached; run jwstool register STATEMENT first")
+            throw ClientError.notRegistered("no registration with \(target.name)\(which) is cached; run jwstool register STATEMENT first")
         }
         if found.count > 1 && softwareID == nil && clientID == nil {
             let ids = Set(found.map(\.softwareID)).sorted().joined(separator: ", ")
-            throw ClientError.notRegistered("several registrations with \(target.cacheKey) are cached (software ids \(ids)); choose one with --software-id or --client-id")
+            throw ClientError.notRegistered("several registrations with \(target.name) are cached (software ids \(ids)); choose one with --software-id or --client-id")
         }
         return first
     }

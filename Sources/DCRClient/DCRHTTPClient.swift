@@ -61,7 +61,7 @@ public struct DCRHTTPClient: Sendable {
             let collected = try await response.body.collect(upTo: 16 << 20)
             return HTTPReply(status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) }, body: Array(buffer: collected))
         } catch {
-            throw ClientError.unreachable("\(method) \(Self.redacted(url)): \(error)")
+            throw ClientError.unreachable(ConnectionFailure.describe(error, method: method, url: Self.redacted(url), origin: Self.origin(url)))
         }
     }
 

@@ -10,7 +10,8 @@ struct JWSToolDCR: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jwstool",
         abstract: "Register software statements and run the DCR server (the network half of jwstool).",
-        version: ToolMain.version,
+        // No `version:` here: it would add a --version flag to every subcommand, beside `app create --version`;
+        // `jwstool --version` answers for both executables.
         subcommands: [AppCommand.self, RegisterCommand.self, TokenCommand.self, CallCommand.self, ServeCommand.self]
     )
 

@@ -51,10 +51,26 @@ struct DCRCommandTests {
         let forced = try CLI.run(["register", "--force", tampered], in: directory, environment: env)
         #expect(forced.status == 3)
         #expect(forced.stderr.contains("invalid_software_statement"), "\(forced.stderr)")
+        // --force sends it, but its lint errors are still called errors.
+        #expect(forced.stderr.contains("error: signature:") && !forced.stderr.contains("warning:") && forced.stderr.contains("sending it anyway (--force)"), "\(forced.stderr)")
         let unregistered = try CLI.run(["token", "--software-id", "nope"], in: directory, environment: env)
-        #expect(unregistered.status == 2 && unregistered.stderr.contains("jwstool register"))
-        let unreachable = try CLI.run(["token", "--server", "http://127.0.0.1:9"], in: directory, environment: env)
-        #expect(unreachable.status == 2 || unreachable.status == 3)
+        #expect(unregistered.status == 2 && unregistered.stderr.contains("no registration with the embedded server for software id nope"), "\(unregistered.stderr)")
+        let refusedConnection = try CLI.run(["register", "--force", "--server", "http://127.0.0.1:1", tampered], in: directory, environment: env)
+        #expect(refusedConnection.status == 3 && refusedConnection.stderr.contains("could not connect to http://127.0.0.1:1 (connection refused)"),
+                "\(refusedConnection.stderr)")
+    }
+
+    @Test("serve refuses a port out of range and warns when it listens beyond this machine")
+    func serveOptions() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let state = directory.appendingPathComponent("state").path
+        let port = try CLI.run(["serve", "--state-dir", state, "--port", "99999"])
+        #expect(port.status == 2 && port.stderr.contains("--port must be from 0 to 65535"), "\(port.stderr)")
+        // Stopped by timeout (SIGKILL, since a test's children may inherit blocked signals) once it has started.
+        let open = try CLI.execute(URL(fileURLWithPath: "/usr/bin/timeout"), ["-s", "KILL", "4", CLI.binary.path, "serve", "--state-dir", state,
+                                                                            "--host", "0.0.0.0", "--port", "0"])
+        #expect(open.stderr.contains("--host 0.0.0.0 listens beyond this machine") && open.stderr.contains("listening on http://0.0.0.0:"), "\(open.stderr)")
     }
 
     @Test("against jwstool serve: admin API app commands, register, token, call; SIGTERM stops it gracefully", .timeLimit(.minutes(3)))

@@ -38,7 +38,8 @@ public struct LintReport: Sendable {
     public let profile: LintProfile
     /// Why the profile was chosen (`claims include software_id`, or `given with --profile`).
     public let profileReason: String
-    /// Most severe first, then in rule order.
+    /// In the order of the token: the token as a whole, then the header and the payload member by member as they
+    /// appear (array elements by index), then the signature; at one place, most severe first, then in rule order.
     public let findings: [LintFinding]
 
     public func count(_ severity: LintSeverity) -> Int { findings.filter { $0.severity == severity }.count }
@@ -82,7 +83,12 @@ public struct Linter: Sendable {
         for rule in rules where rule.profiles.contains(token.profile) {
             findings += rule.check(token).map { LintFinding(rule: rule, message: $0.message, location: $0.location) }
         }
-        let ordered = findings.enumerated().sorted { ($0.element.severity, -$0.offset) > ($1.element.severity, -$1.offset) }.map(\.element)
+        let place = LintLocationOrder(token)
+        let ordered = findings.enumerated().sorted { left, right in
+            let (a, b) = (place.rank(left.element.location), place.rank(right.element.location))
+            if a != b { return a.lexicographicallyPrecedes(b) }
+            return (left.element.severity, -left.offset) > (right.element.severity, -right.offset)
+        }.map(\.element)
         return LintReport(token: token, profile: token.profile, profileReason: token.profileReason, findings: ordered)
     }
 }

@@ -68,7 +68,8 @@ struct RegisterCommand: AsyncParsableCommand {
         }
         let report = linter.lint(statement)
         let errors = report.findings.filter { $0.severity == .error }
-        for finding in errors { Terminal.note("\(force ? "warning" : "error"): \(finding.location): \(finding.message) [\(finding.rule.id)]") }
+        for finding in errors { Terminal.note("error: \(finding.location): \(finding.message) [\(finding.rule.id)]") }
+        if !errors.isEmpty && force { Terminal.note("jwstool: \(label): sending it anyway (--force), with \(errors.count) lint error\(errors.count == 1 ? "" : "s")") }
         if !errors.isEmpty && !force {
             throw CLIFailure(.invalid, "\(label): not sent: the statement has \(errors.count) lint error\(errors.count == 1 ? "" : "s") (see above; --force sends it anyway)")
         }

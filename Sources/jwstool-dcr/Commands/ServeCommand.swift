@@ -45,6 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// The flags' bounds, checked before anything is created in the state directory.
     func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535 (0 picks a free port), got \(port)") }
         guard usageRetention.isFinite, usageRetention >= 1, usageRetention <= 36_500 else {
             throw ValidationError("--usage-retention must be from 1 to 36500 days")
         }
@@ -74,6 +75,12 @@ struct ServeCommand: AsyncParsableCommand {
         let settings = server.configuration
         let limits = ConnectionLimits(headerTimeout: .seconds(headerTimeout), bodyTimeout: .seconds(bodyTimeout),
                                       idleTimeout: .seconds(idleTimeout), maximumConnections: maxConnections)
+        if !Self.isLoopback(host) {
+            Terminal.note("""
+                jwstool serve: warning: --host \(host) listens beyond this machine; the admin API (/admin/applications) and the \
+                usage reports are then reachable from the network, guarded only by the admin token — put TLS in front of it
+                """)
+        }
         let application = DCRHTTPServer.application(for: server, host: host, port: port, limits: limits, logger: logger) { bound in
             Terminal.note("""
                 jwstool serve: listening on http://\(host):\(bound) (issuer \(settings.issuer), profile \(settings.profile.rawValue))
@@ -86,6 +93,13 @@ struct ServeCommand: AsyncParsableCommand {
             do { try server.usage.flush() } catch { logger.error("could not write the last usage counts", metadata: ["reason": "\(error)"]) }
         }
         try await application.runService()
+    }
+}
+
+extension ServeCommand {
+    /// Whether `host` names this machine only: `localhost`, 127.0.0.0/8 or ::1.
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || IPAddress(host).map { IPNetwork("127.0.0.0/8")?.contains($0) == true } == true
     }
 }
 

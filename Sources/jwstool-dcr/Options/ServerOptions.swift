@@ -55,7 +55,7 @@ enum ServerSession {
         do { server = try AuthorizationServer(ServerConfiguration(state: state)) } catch { throw CLIFailure(error) }
         let embedded = try await EmbeddedServer.start(server, logger: Logger(label: "jwstool.embedded"))
         do {
-            let result = try await body(ServerTarget(baseURL: embedded.baseURL, cacheKey: embeddedKey), flow)
+            let result = try await body(ServerTarget(baseURL: embedded.baseURL, cacheKey: embeddedKey, name: "the embedded server"), flow)
             await embedded.stop()
             return result
         } catch {
