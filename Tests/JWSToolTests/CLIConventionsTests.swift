@@ -116,3 +116,29 @@ struct CLIConventionsTests {
         #expect(ec.status == 0, "\(ec.stdout)")
     }
 }
+
+@Suite("decode, the forgiving inspector (the real binary)")
+struct DecodeInspectorTests {
+    @Test("a wrapped token and padded segments decode, each problem a note; alg none is called unsigned")
+    func forgiving() throws {
+        let wrapped = try CLI.run(["decode", "examples/lint/wrapped-statement.txt"], in: CLI.projectRoot)
+        #expect(wrapped.status == 0 && wrapped.stdout.hasPrefix("note: the token holds 15 whitespace characters"), "\(wrapped.stdout)")
+        #expect(wrapped.stdout.contains("\"software_id\": \"5f6c2a8e-1b3d-4e7f-9a0b-2c4d6e8f1a3b\""))
+        let padded = try CLI.run(["decode", "--json", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0=."])
+        let json = try JSONValue.parse(Array(padded.stdout.utf8))
+        #expect(json["payload"] == ["sub": "x"] && json["unsigned"] == true && json["verified"] == false)
+        #expect(json["notes"]?[index: 0]?.stringValue?.contains("segment 2 (payload) is not strict base64url") == true)
+        let text = try CLI.run(["decode", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0."])
+        #expect(text.stdout.contains("UNSIGNED: alg none"))
+    }
+
+    @Test("batches decode as JSON Lines, one object per token, in input order; unreadable ones are named and exit 1")
+    func batches() throws {
+        let lines = try CLI.run(["decode", "--json", "examples/lint"], in: CLI.projectRoot).stdout.split(separator: "\n")
+        #expect(lines.count == 6)
+        let inputs = try lines.map { try JSONValue.parse(Array($0.utf8))["input"]?.stringValue ?? "" }
+        #expect(inputs.first == "examples/lint/access-token.jwt" && inputs.last == "examples/lint/wrapped-statement.txt")
+        let mixed = try CLI.run(["decode", "-"], stdin: "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.\n!!!!\n")
+        #expect(mixed.status == 1 && mixed.stdout.contains("== <stdin>:1") && mixed.stderr.contains("<stdin>:2: not a JWS"), "\(mixed.stdout) \(mixed.stderr)")
+    }
+}

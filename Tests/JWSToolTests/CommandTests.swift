@@ -33,7 +33,7 @@ struct CommandTests {
         let token = signed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let decoded = try CLI.run(["decode", "--json", token], in: directory)
         #expect(decoded.status == 0)
-        #expect(decoded.stdout.contains("\"verified\": false") && decoded.stdout.contains("\"n\": 3"))
+        #expect(decoded.stdout.contains("\"verified\":false") && decoded.stdout.contains("\"n\":3"), "\(decoded.stdout)")
         let verified = try CLI.run(["verify", "--key", verifyKey, "--iss", "me", "--typ", "jwt", "--require", "jti", "--max-age", "5m", token], in: directory)
         #expect(verified.status == 0, "\(verified.stdout) \(verified.stderr)")
         #expect(verified.stdout.hasPrefix("OK "))

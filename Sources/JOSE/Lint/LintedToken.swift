@@ -56,6 +56,9 @@ public struct LintedToken: Sendable {
     /// The header `alg` when it names an HMAC algorithm (HS256…).
     public var hmacAlgorithmName: String? { algorithmName.flatMap { $0.hasPrefix("HS") ? $0 : nil } }
 
+    /// Reads `input` as far as it can, checking nothing (for an inspector such as `jwstool decode`).
+    public static func read(_ input: String) -> LintedToken { LintedToken(input, options: LintOptions()) }
+
     /// Reads `input` as far as it can.
     init(_ input: String, options: LintOptions) {
         self.options = options

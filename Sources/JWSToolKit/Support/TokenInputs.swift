@@ -96,8 +96,9 @@ package enum TokenInputs {
         }
     }
 
-    /// The token an argument that names no file holds: a JSON serialization, or three base64url segments whose first
-    /// begins with `e` (every JOSE header is a JSON object, and `{` encodes to `e`) — after a pasted `Bearer `
+    /// The token an argument that names no file holds: a JSON serialization, or three base64url segments (padding
+    /// tolerated, for `decode` and `lint` to report) whose first begins with `e` (every JOSE header is a JSON object,
+    /// and `{` encodes to `e`) — after a pasted `Bearer `
     /// prefix, if any. Anything else is a file name that does not exist (`nosuchfile.jwt`), never a token.
     static func token(in argument: String) -> String? {
         var text = Substring(argument)
@@ -105,7 +106,7 @@ package enum TokenInputs {
         if text.hasPrefix("{") { return String(text) }
         let segments = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard segments.count == 3, segments[0].first == UInt8(ascii: "e"),
-              text.utf8.allSatisfy({ $0 == UInt8(ascii: ".") || Base64URL.isAlphabet($0) }) else { return nil }
+              text.utf8.allSatisfy({ $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "=") || Base64URL.isAlphabet($0) }) else { return nil }
         return String(text)
     }
 }
