@@ -34,6 +34,11 @@ package enum ToolMain {
             exit(failure.exitStatus.rawValue)
         case let code as ExitCode:
             exit(code.rawValue)
+        case let validation as ValidationError:
+            // Raised while a command runs (not while parsing, where ArgumentParser shows the subcommand's usage): the
+            // message alone, not the root command's usage.
+            Terminal.error(validation.message)
+            exit(CLIFailure.Status.usage.rawValue)
         default:
             let code = Root.exitCode(for: error)
             let message = Root.fullMessage(for: error)

@@ -142,3 +142,39 @@ struct DecodeInspectorTests {
         #expect(mixed.status == 1 && mixed.stdout.contains("== <stdin>:1") && mixed.stderr.contains("<stdin>:2: not a JWS"), "\(mixed.stdout) \(mixed.stderr)")
     }
 }
+
+@Suite("key generate refuses what sign would refuse (the real binary)")
+struct KeyGenerateRulesTests {
+    @Test("--alg must fit the type and curve; sizes in bits; options that do not apply are errors", arguments: [
+        (["--type", "ec", "--curve", "P-256", "--alg", "ES384"], "ES384 needs a P-384 key"),
+        (["--type", "rsa", "--alg", "ES256"], "ES256 cannot be used with an RSA key"),
+        (["--type", "oct", "--alg", "RS256"], "RS256 cannot be used"),
+        (["--type", "ec", "--size", "2048"], "--size does not apply to --type ec"),
+        (["--type", "okp", "--size", "256"], "--size does not apply to --type okp"),
+        (["--type", "rsa", "--curve", "P-256"], "--curve does not apply to --type rsa"),
+        (["--type", "oct", "--size", "128"], "at least 256 bits"),
+        (["--type", "oct", "--alg", "HS512", "--size", "256"], "HS512 needs a secret of at least 512 bits"),
+        (["--type", "oct", "--size", "260"], "a multiple of 8 bits"),
+        (["--type", "ec", "--use", "wrap"], "wrap"),
+    ])
+    func refusals(_ arguments: [String], _ message: String) throws {
+        let result = try CLI.run(["key", "generate"] + arguments)
+        #expect(result.status == 2 && result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("what fits is generated: the curve from --alg, oct sizes in bits, use recorded")
+    func generated() throws {
+        func jwk(_ arguments: [String]) throws -> JSONValue {
+            let result = try CLI.run(["key", "generate"] + arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            return try JSONValue.parse(Array(result.stdout.utf8))
+        }
+        let ec = try jwk(["--type", "ec", "--alg", "ES384", "--use", "sig"])
+        #expect(ec["crv"] == "P-384" && ec["alg"] == "ES384" && ec["use"] == "sig")
+        let secret = try jwk(["--type", "oct", "--size", "384"])
+        #expect(try Base64URL.decode(secret["k"]?.stringValue ?? "").count == 48)
+        let hs512 = try jwk(["--type", "oct", "--alg", "HS512"])
+        #expect(try Base64URL.decode(hs512["k"]?.stringValue ?? "").count == 64)
+    }
+}
