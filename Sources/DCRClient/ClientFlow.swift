@@ -75,24 +75,24 @@ public struct ClientFlow: Sendable {
     /// the credentials it was issued to. When the credentials have expired, or the token endpoint answers
     /// `invalid_client`, the kept statement is registered again — once: a refusal then (say
     /// `unapproved_software_statement`) ends here with the server's reason, never a loop.
-    public func accessToken(_ target: ServerTarget, credentials: CredentialStore.Credentials, refresh: Bool = false) async throws(ClientError) -> (token: String, credentials: CredentialStore.Credentials) {
+    public func accessToken(_ target: ServerTarget, credentials: CredentialStore.Credentials, refresh: Bool = false) async throws(ClientError) -> (token: AccessToken, credentials: CredentialStore.Credentials) {
         if !refresh, !credentials.hasExpired(), let cached = try? store.token(server: target.cacheKey, clientID: credentials.clientID) {
             return (cached, credentials)
         }
         var credentials = credentials
         if credentials.hasExpired() { credentials = try await renew(target, credentials, because: "the credentials expired") }
-        let issued: (token: String, expiresIn: Int)
+        let issued: (token: String, expiresIn: Int, scope: String?)
         do {
             issued = try await http.token(server: target.baseURL, clientID: credentials.clientID, clientSecret: credentials.clientSecret)
         } catch .refused(_, "invalid_client", _) where credentials.statement != nil {
             credentials = try await renew(target, credentials, because: "the server no longer accepts client \(credentials.clientID) (invalid_client)")
             issued = try await http.token(server: target.baseURL, clientID: credentials.clientID, clientSecret: credentials.clientSecret)
         }
-        let expiresAt = NumericDate.now.secondsSinceEpoch + Double(issued.expiresIn)
-        do { try store.saveToken(issued.token, server: target.cacheKey, clientID: credentials.clientID, expiresAt: expiresAt) } catch {
+        let token = AccessToken(value: issued.token, expiresAt: NumericDate.now.secondsSinceEpoch + Double(issued.expiresIn), scope: issued.scope)
+        do { try store.saveToken(token, server: target.cacheKey, clientID: credentials.clientID) } catch {
             throw ClientError.local("\(error)")
         }
-        return (issued.token, credentials)
+        return (token, credentials)
     }
 
     /// Registers the kept statement again and replaces the cached credentials, saying so through `notice`.
@@ -111,12 +111,12 @@ public struct ClientFlow: Sendable {
     public func call(_ target: ServerTarget, credentials: CredentialStore.Credentials, url: String, method: String = "GET",
                      headers: [(String, String)] = [], body: [UInt8]? = nil) async throws(ClientError) -> HTTPReply {
         var (token, current) = try await accessToken(target, credentials: credentials)
-        var reply = try await http.send(method, url, headers: headers + [("Authorization", "Bearer \(token)")], body: body)
+        var reply = try await http.send(method, url, headers: headers + [("Authorization", "Bearer \(token.value)")], body: body)
         if reply.status == 401 {
             http.notice("401 from \(DCRHTTPClient.origin(url)): fetching a fresh access token and retrying once")
             try? store.forgetToken(server: target.cacheKey, clientID: current.clientID)
             (token, current) = try await accessToken(target, credentials: current, refresh: true)
-            reply = try await http.send(method, url, headers: headers + [("Authorization", "Bearer \(token)")], body: body)
+            reply = try await http.send(method, url, headers: headers + [("Authorization", "Bearer \(token.value)")], body: body)
         }
         return reply
     }

@@ -63,6 +63,9 @@ public final class CredentialStore: Sendable {
                     ALTER TABLE credentials ADD COLUMN secret_expires_at REAL NOT NULL DEFAULT 0;
                     """)
             }
+            migrator.registerMigration("v3: the granted scope kept with the token") { db in
+                try db.execute(sql: "ALTER TABLE tokens ADD COLUMN scope TEXT")
+            }
             try migrator.migrate(queue)
         } catch {
             throw DCRError.storage("cannot open the credential cache in \(state.path): \(error)")
@@ -105,20 +108,22 @@ public final class CredentialStore: Sendable {
     }
 
     /// The cached token for a client while more than `margin` seconds of it remain.
-    public func token(server: String, clientID: String, margin: Double = 60) throws(DCRError) -> String? {
+    public func token(server: String, clientID: String, margin: Double = 60) throws(DCRError) -> AccessToken? {
         let now = NumericDate.now.secondsSinceEpoch
         do {
             return try queue.read { db in
-                try String.fetchOne(db, sql: "SELECT access_token FROM tokens WHERE server = ? AND client_id = ? AND expires_at > ?",
-                                    arguments: [server, clientID, now + margin])
+                try Row.fetchOne(db, sql: "SELECT access_token, expires_at, scope FROM tokens WHERE server = ? AND client_id = ? AND expires_at > ?",
+                                 arguments: [server, clientID, now + margin])
+                    .map { AccessToken(value: $0["access_token"], expiresAt: $0["expires_at"], scope: $0["scope"]) }
             }
         } catch { throw DCRError.storage("cannot read the token cache: \(error)") }
     }
 
-    public func saveToken(_ token: String, server: String, clientID: String, expiresAt: Double) throws(DCRError) {
+    public func saveToken(_ token: AccessToken, server: String, clientID: String) throws(DCRError) {
         do {
             try queue.write { db in
-                try db.execute(sql: "INSERT OR REPLACE INTO tokens VALUES (?, ?, ?, ?)", arguments: [server, clientID, token, expiresAt])
+                try db.execute(sql: "INSERT OR REPLACE INTO tokens (server, client_id, access_token, expires_at, scope) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [server, clientID, token.value, token.expiresAt, token.scope])
             }
         } catch { throw DCRError.storage("cannot store the token: \(error)") }
     }

@@ -77,7 +77,8 @@ public struct DCRHTTPClient: Sendable {
     }
 
     /// `POST /o/client/token` with `client_credentials` (201 from the service, 200 from RFC servers).
-    public func token(server: String, clientID: String, clientSecret: String) async throws(ClientError) -> (token: String, expiresIn: Int) {
+    /// `POST /o/client/token` (client_credentials): the token, its lifetime in seconds and the granted scope if given.
+    public func token(server: String, clientID: String, clientSecret: String) async throws(ClientError) -> (token: String, expiresIn: Int, scope: String?) {
         let form = "grant_type=client_credentials&client_id=\(Self.formEncoded(clientID))&client_secret=\(Self.formEncoded(clientSecret))"
         var headers = [("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json")]
         if let deviceInfo { headers.append((DeviceInfo.headerName, deviceInfo)) }
@@ -88,7 +89,10 @@ public struct DCRHTTPClient: Sendable {
             throw ClientError.refused(status: reply.status, code: "invalid_response", description: "the token response from \(url) has no access_token")
         }
         // The server's lifetime (an hour when it gives none), kept to 0…1 day: a token is never cached for longer.
-        return (token, Int(min(max(json["expires_in"]?.integerValue ?? 3600, 0), 86_400)))
+        // `scope` per RFC 6749 §5.1 (a space-separated string); the service's own tokens carry `scopes` (a list or a
+        // comma-separated string) — either is passed on as a string.
+        let scope = json["scope"]?.stringValue ?? json["scopes"].flatMap { $0.stringValue ?? ($0.kind == .array ? $0.elements.compactMap(\.stringValue).joined(separator: " ") : nil) }
+        return (token, Int(min(max(json["expires_in"]?.integerValue ?? 3600, 0), 86_400)), scope)
     }
 
     /// The JSON body of a successful reply, else the server's OAuth error as `.refused`, naming `url`.

@@ -178,3 +178,41 @@ struct KeyGenerateRulesTests {
         #expect(try Base64URL.decode(hs512["k"]?.stringValue ?? "").count == 64)
     }
 }
+
+@Suite("scripting: claims checks and extracts, verify --json --claims (the real binary)")
+struct ScriptingTests {
+    static let statement = "examples/lint/clean-statement.jwt"
+    static let key = "keys/dev-statement.pub.jwk"
+
+    @Test("--get takes lint's path syntax and the dotted form; with --software-id every one prints")
+    func paths() throws {
+        let result = try CLI.run(["claims", "--software-id", "--get", "redirect_uris[1]", "--get", "redirect_uris.0", "--get", "payload.client_name",
+                                  Self.statement], in: CLI.projectRoot)
+        #expect(result.status == 0)
+        #expect(result.stdout == "5f6c2a8e-1b3d-4e7f-9a0b-2c4d6e8f1a3b\ncom.example.player:/oauth\nhttps://player.example.com/callback\nExample Player\n")
+        let missing = try CLI.run(["claims", "--get", "redirect_uris[7]", Self.statement], in: CLI.projectRoot)
+        #expect(missing.status == 1 && missing.stderr.contains("no claim \"redirect_uris[7]\""))
+    }
+
+    @Test("claims with a key takes the verify policy options: one run checks and extracts")
+    func policy() throws {
+        let checked = try CLI.run(["claims", "--key", Self.key, "--iss", "https://auth.example.com", "--alg", "RS256", "--typ", "JWT",
+                                   "--require", "software_id", "--get", "software_version", Self.statement], in: CLI.projectRoot)
+        #expect(checked.status == 0 && checked.stdout == "2.4.0\n", "\(checked.stderr)")
+        let wrongIssuer = try CLI.run(["claims", "--key", Self.key, "--iss", "https://elsewhere", "--get", "software_version", Self.statement], in: CLI.projectRoot)
+        #expect(wrongIssuer.status == 1 && wrongIssuer.stdout.isEmpty && wrongIssuer.stderr.contains("payload.iss"))
+        let wrongAlg = try CLI.run(["claims", "--key", Self.key, "--alg", "ES256", Self.statement], in: CLI.projectRoot)
+        #expect(wrongAlg.status == 1)
+        let unkeyed = try CLI.run(["claims", "--iss", "https://auth.example.com", Self.statement], in: CLI.projectRoot)
+        #expect(unkeyed.status == 2 && unkeyed.stderr.contains("give the key"))
+    }
+
+    @Test("verify --json --claims adds a valid token's claims, and only a valid one's")
+    func verifiedClaims() throws {
+        let valid = try JSONValue.parse(try CLI.run(["verify", "--key", Self.key, "--json", "--claims", Self.statement], in: CLI.projectRoot).stdout)
+        #expect(valid["valid"] == true && valid["claims"]?["software_id"] == "5f6c2a8e-1b3d-4e7f-9a0b-2c4d6e8f1a3b")
+        let invalid = try JSONValue.parse(try CLI.run(["verify", "--key", Self.key, "--iss", "x", "--json", "--claims", Self.statement], in: CLI.projectRoot).stdout)
+        #expect(invalid["valid"] == false && invalid["claims"] == nil)
+        #expect(try CLI.run(["verify", "--key", Self.key, "--claims", Self.statement], in: CLI.projectRoot).status == 2)
+    }
+}

@@ -25,6 +25,10 @@ struct DCRCommandTests {
         #expect(first.status == 0, "\(first.stderr)")
         #expect(try CLI.run(["token"], in: directory, environment: env).stdout == first.stdout, "cached until shortly before it expires")
         #expect(try CLI.run(["token", "--refresh"], in: directory, environment: env).stdout != first.stdout)
+        // --json: the cached token with its remaining lifetime and the granted scope.
+        let described = try JSONValue.parse(try CLI.run(["token", "--json"], in: directory, environment: env).stdout)
+        #expect(described["token_type"] == "bearer" && described["scope"] == "usage:read", "\(described)")
+        #expect((described["expires_in"]?.integerValue ?? 0) > 21_000 && described["access_token"]?.stringValue?.hasPrefix("ey") == true)
         let report = try CLI.run(["call", "/cmu/v2/year/month/day/endpoint"], in: directory, environment: env)
         #expect(report.status == 0, "\(report.stderr)")
         #expect(report.stdout.contains("\"/o/client/register\"") && report.stdout.contains("\"tokens-issued\""))
@@ -71,6 +75,14 @@ struct DCRCommandTests {
         let open = try CLI.execute(URL(fileURLWithPath: "/usr/bin/timeout"), ["-s", "KILL", "4", CLI.binary.path, "serve", "--state-dir", state,
                                                                             "--host", "0.0.0.0", "--port", "0"])
         #expect(open.stderr.contains("--host 0.0.0.0 listens beyond this machine") && open.stderr.contains("listening on http://0.0.0.0:"), "\(open.stderr)")
+        // For scripts: the banner as one JSON line, and the bound port in a file.
+        let portFile = directory.appendingPathComponent("port").path
+        let scripted = try CLI.execute(URL(fileURLWithPath: "/usr/bin/timeout"), ["-s", "KILL", "4", CLI.binary.path, "serve", "--state-dir", state,
+                                                                                "--port", "0", "--json", "--port-file", portFile])
+        let banner = try JSONValue.parse(scripted.stdout.split(separator: "\n").first.map(String.init) ?? "")
+        let bound = try String(contentsOfFile: portFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(banner["port"]?.integerValue == Int64(bound) && banner["url"]?.stringValue == "http://127.0.0.1:\(bound)", "\(scripted.stdout)")
+        #expect(banner["admin_token_file"]?.stringValue == state + "/admin-token" && !scripted.stderr.contains("jwstool serve: listening on"))
     }
 
     @Test("against jwstool serve: admin API app commands, register, token, call; SIGTERM stops it gracefully", .timeLimit(.minutes(3)))

@@ -8,9 +8,11 @@ struct ClaimsCommand: ParsableCommand {
         abstract: "Print a token's claims, one claim, or the software id; for scripts.",
         discussion: """
             With no --get prints every claim as JSON. --get NAME prints the raw value (strings unquoted, others as \
-            JSON), one line per name, nested names by dotted path (--get address.country, --get redirect_uris.0); exit 1 when a name is \
-            absent. --software-id prints software_id, else sub: sid=$(jwstool claims --software-id statement.jwt). \
-            With --key the token is verified first, and exit status 1 means it is not valid.
+            JSON), one line per name, nested names by the path lint prints (redirect_uris[1], address.country) or dotted \
+            (redirect_uris.1); exit 1 when a name is absent. --software-id prints software_id, else sub, before any \
+            --get: sid=$(jwstool claims --software-id statement.jwt). With --key or --secret the token is verified \
+            first, with the verify policy options (--iss, --aud, --typ, --alg, --require, …), and exit status 1 means \
+            it is not valid: one run both checks and extracts.
             """)
 
     @OptionGroup var inputOptions: InputOptions
@@ -19,6 +21,17 @@ struct ClaimsCommand: ParsableCommand {
     var names: [String] = []
     @Flag(help: "Print the software id: software_id, else sub.") var softwareId = false
     @OptionGroup var keys: KeyOptions
+    @Option(name: .customLong("alg"), help: ArgumentHelp("With a key: an algorithm to accept (repeatable).", valueName: "alg"))
+    var algorithms: [Algorithm] = []
+    @OptionGroup var policy: ClaimOptions
+
+    func validate() throws {
+        let checks = policy.iss != nil || policy.aud != nil || policy.sub != nil || policy.typ != nil || !policy.required.isEmpty
+            || policy.maxAge != nil || policy.now != nil || policy.ignoreExp || !algorithms.isEmpty
+        if checks && !keys.givesKeys && keys.trustFiles.isEmpty {
+            throw ValidationError("the policy options check a verified token: give the key with --key FILE or --secret SECRET")
+        }
+    }
 
     func run() throws {
         let inputs = try TokenInputs.expand(input.map { [$0] } ?? [], limit: inputOptions.maxInput.value)
@@ -31,7 +44,7 @@ struct ClaimsCommand: ParsableCommand {
                 throw CLIFailure(.invalid, "\(token.label): no software id (neither software_id nor sub)")
             }
             print(Self.raw(id))
-            return
+            if names.isEmpty { return }
         }
         guard !names.isEmpty else { return print(claims.pretty) }
         var missing: [String] = []
@@ -43,8 +56,10 @@ struct ClaimsCommand: ParsableCommand {
 
     private func verifiedClaims(_ token: TokenInput) throws -> JSONValue {
         if keys.givesKeys || !keys.trustFiles.isEmpty {
-            let options = JWSVerifier.Options(keyPolicy: keys.keyPolicy, trustAnchors: try keys.loadTrustAnchors())
-            let result = TokenVerifier(keys: try keys.loadKeys(), options: options, requireCompact: true).verify(token.text)
+            let options = JWSVerifier.Options(allowedAlgorithms: algorithms.isEmpty ? nil : Set(algorithms), keyPolicy: keys.keyPolicy,
+                                              trustAnchors: try keys.loadTrustAnchors())
+            let verifier = TokenVerifier(keys: try keys.loadKeys(), options: options, claims: try policy.validation(), requireCompact: true)
+            let result = verifier.verify(token.text, at: try policy.checkTime())
             guard result.isValid, let claims = result.claims else {
                 throw CLIFailure(.invalid, "\(token.label): not valid: \(result.failures.map(\.description).joined(separator: "; "))")
             }
@@ -56,16 +71,32 @@ struct ClaimsCommand: ParsableCommand {
         return claims
     }
 
-    /// A member by exact name first (claim names may contain dots, e.g. URIs), else by dotted path.
+    /// A member by exact name first (claim names may contain dots, e.g. URIs), else by path: the form lint prints
+    /// (`redirect_uris[1]`, `address.country`, with an optional `payload.` in front) or dotted indexes
+    /// (`redirect_uris.1`).
     static func lookup(_ name: String, in claims: JSONValue) -> JSONValue? {
         if let value = claims[name] { return value }
+        let path = name.hasPrefix("payload.") && claims["payload"] == nil ? String(name.dropFirst("payload.".count)) : name
         var current: JSONValue? = claims
-        for part in name.split(separator: ".", omittingEmptySubsequences: false) {
-            if current?.kind == .array, let index = Int(part) {
-                current = current?[index: index]
-            } else {
-                current = current?[String(part)]
+        for part in path.split(separator: ".", omittingEmptySubsequences: false) {
+            // `name[1][2]`: the member, then each index.
+            let member = part.prefix { $0 != "[" }
+            var indexes: [Int] = []
+            var rest = part.dropFirst(member.count)
+            while rest.first == "[", let close = rest.firstIndex(of: "]") {
+                guard let index = Int(rest[rest.index(after: rest.startIndex)..<close]) else { return nil }
+                indexes.append(index)
+                rest = rest[rest.index(after: close)...]
             }
+            guard rest.isEmpty else { return nil }
+            if !member.isEmpty {
+                if current?.kind == .array, indexes.isEmpty, let index = Int(member) {
+                    current = current?[index: index]
+                } else {
+                    current = current?[String(member)]
+                }
+            }
+            for index in indexes { current = current?.kind == .array ? current?[index: index] : nil }
         }
         return current
     }

@@ -21,10 +21,12 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The payload of a detached JWS (RFC 7515 Appendix F).", valueName: "file")) var detachedPayload: String?
     @OptionGroup var output: OutputOptions
     @Flag(name: .shortAndLong, help: "Print only the tokens that fail.") var quiet = false
+    @Flag(name: .customLong("claims"), help: "With --json: add the claims of each valid token (\"claims\").") var includeClaims = false
     @Argument(help: "Tokens, files (one token, or one per line), directories, or - for standard input (default).")
     var inputs: [String] = []
 
     func validate() throws {
+        if includeClaims && !output.json { throw ValidationError("--claims adds the claims to the --json output; give --json too") }
         if !keys.givesKeys && keys.trustFiles.isEmpty {
             throw ValidationError("give the verification key with --key FILE or --secret SECRET (or trust anchors with --trust CERTFILE)")
         }
@@ -42,7 +44,8 @@ struct VerifyCommand: ParsableCommand {
         // Streamed: batches are read, verified by --jobs workers and printed in input order, all at once.
         try TokenInputs.process(inputs, options: inputOptions, transform: { verifier.verify($0.text, detachedPayload: payload, at: now) }) { tokens, results in
             for (token, result) in zip(tokens, results) where !(quiet && result.isValid) {
-                print(output.json ? Self.json(token, result, asOf: claims.now == nil ? nil : now, checksExpiration: !claims.ignoreExp).compact
+                print(output.json ? Self.json(token, result, asOf: claims.now == nil ? nil : now, checksExpiration: !claims.ignoreExp,
+                                              includeClaims: includeClaims).compact
                                   : Self.line(token, result) + caveat)
             }
             let failed = results.filter { !$0.isValid }.count
@@ -62,7 +65,8 @@ struct VerifyCommand: ParsableCommand {
         return "\(Terminal.styled("FAIL", .red)) \(token.label): \(result.failures.map(\.description).joined(separator: "; "))"
     }
 
-    static func json(_ token: TokenInput, _ result: VerificationResult, asOf: NumericDate? = nil, checksExpiration: Bool = true) -> JSONValue {
+    static func json(_ token: TokenInput, _ result: VerificationResult, asOf: NumericDate? = nil, checksExpiration: Bool = true,
+                     includeClaims: Bool = false) -> JSONValue {
         var members: [(String, JSONValue)] = [("input", .string(token.label)), ("valid", .bool(result.isValid))]
         if let asOf { members.append(("asOf", .string(asOf.iso8601))) }
         if !checksExpiration { members.append(("expirationChecked", false)) }
@@ -71,6 +75,8 @@ struct VerifyCommand: ParsableCommand {
             if let kid = verified.key.id { members.append(("kid", .string(kid))) }
         }
         members.append(("claimsChecked", .bool(result.claimsChecked)))
+        // Only a valid token's claims: what a script reads from here has been verified.
+        if includeClaims, result.isValid, let claims = result.claims { members.append(("claims", claims)) }
         members.append(("errors", .array(result.failures.map { failure in
             .object([("code", .string(failure.code.rawValue)), ("location", .string(failure.location)), ("message", .string(failure.reason))])
         })))

@@ -36,6 +36,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Connections served at once; more wait until one closes.") var maxConnections = 1024
     @Option(help: ArgumentHelp("Keep usage this many days (at least 1); periods that ended earlier are deleted.", valueName: "days"))
     var usageRetention: Double = 90
+    @Flag(help: "Print the banner as one JSON line on standard output ({\"url\", \"host\", \"port\", \"issuer\", \"profile\", \"state\", \"admin_token_file\"}), for scripts.")
+    var json = false
+    @Option(help: ArgumentHelp("Write the bound port to this file once listening (replacing it), for scripts that start the server with --port 0.", valueName: "file"))
+    var portFile: String?
     @Flag(name: .customLong("no-usage"), help: "Record no usage (the reports stay empty): for privacy, or to measure what recording costs.")
     var noUsage = false
     @Option(name: .customLong("trusted-proxy"), help: ArgumentHelp("A proxy (CIDR or address) whose X-Forwarded-For is believed (repeatable; default none: the peer is the client).", valueName: "cidr"))
@@ -81,12 +85,28 @@ struct ServeCommand: AsyncParsableCommand {
                 usage reports are then reachable from the network, guarded only by the admin token — put TLS in front of it
                 """)
         }
+        let (json, portFile) = (self.json, self.portFile)
         let application = DCRHTTPServer.application(for: server, host: host, port: port, limits: limits, logger: logger) { bound in
-            Terminal.note("""
-                jwstool serve: listening on http://\(host):\(bound) (issuer \(settings.issuer), profile \(settings.profile.rawValue))
-                  state:       \(settings.state.path)
-                  admin token: \(settings.state.file(AdminToken.fileName))
-                """)
+            let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)"
+            if let portFile {
+                do { try Files.write(Array("\(bound)\n".utf8), to: portFile, mode: Files.publicMode, overwrite: true) } catch {
+                    Terminal.error("--port-file \(portFile): \(error)")
+                }
+            }
+            if json {
+                print(JSONValue.object([
+                    ("url", .string(url)), ("host", .string(host)), ("port", .integer(Int64(bound))), ("issuer", .string(settings.issuer)),
+                    ("profile", .string(settings.profile.rawValue)), ("state", .string(settings.state.path)),
+                    ("admin_token_file", .string(settings.state.file(AdminToken.fileName))),
+                ]).compact)
+                Terminal.flushOutput()
+            } else {
+                Terminal.note("""
+                    jwstool serve: listening on \(url) (issuer \(settings.issuer), profile \(settings.profile.rawValue))
+                      state:       \(settings.state.path)
+                      admin token: \(settings.state.file(AdminToken.fileName))
+                    """)
+            }
         }
         // Usage is written at most a second after each request; what is pending when the server stops is written then.
         defer {
