@@ -100,7 +100,8 @@ struct CLIConventionsTests {
         let badBase64 = try CLI.run(["verify", "--secret", "b64:not*base64!", Self.jwtIOToken])
         #expect(badBase64.status == 2 && !badBase64.stderr.contains("not*base64"), "\(badBase64.stderr)")
         let both = try CLI.run(["sign", "--secret", Self.jwtIOSecret, "--key", "keys/dev-ec.jwk", "--claim", "a=1"], in: CLI.projectRoot)
-        #expect(both.status == 2 && !both.stderr.contains(Self.jwtIOSecret))
+        // A secret beside a key: one signature each (a general JSON serialization), the secret nowhere in it.
+        #expect(both.status == 0 && (try? JSONValue.parse(Array(both.stdout.utf8)))?["signatures"]?.elements.count == 2 && !both.stdout.contains(Self.jwtIOSecret))
     }
 
     @Test("the shipped examples meant to be clean lint with exit 0, today and at the end of 2099")
@@ -214,5 +215,26 @@ struct ScriptingTests {
         let invalid = try JSONValue.parse(try CLI.run(["verify", "--key", Self.key, "--iss", "x", "--json", "--claims", Self.statement], in: CLI.projectRoot).stdout)
         #expect(invalid["valid"] == false && invalid["claims"] == nil)
         #expect(try CLI.run(["verify", "--key", Self.key, "--claims", Self.statement], in: CLI.projectRoot).status == 2)
+    }
+}
+
+@Suite("multi-signature JWS: sign with several keys, verify --all-signatures (the real binary)")
+struct MultiSignatureTests {
+    @Test("several keys make a general JSON serialization with one signature each; --all-signatures needs them all")
+    func severalKeys() throws {
+        let signed = try CLI.run(["sign", "--key", "keys/dev-ec.jwk", "--key", "keys/dev-statement.jwk", "--claim", "sub=x"], in: CLI.projectRoot)
+        #expect(signed.status == 0, "\(signed.stderr)")
+        let jws = try JSONValue.parse(Array(signed.stdout.utf8))
+        #expect(jws["signatures"]?.elements.count == 2)
+        let token = signed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        func verify(_ options: [String]) throws -> CLI.Output { try CLI.run(["verify"] + options + [token], in: CLI.projectRoot) }
+        #expect(try verify(["--key", "keys/dev-ec.pub.jwk"]).status == 0, "one signature is enough by default")
+        let partial = try verify(["--key", "keys/dev-ec.pub.jwk", "--all-signatures"])
+        #expect(partial.status == 1 && partial.stdout.contains("signatures[1]"), "\(partial.stdout)")
+        #expect(try verify(["--key", "keys/dev-ec.pub.jwk", "--key", "keys/dev-statement.pub.jwk", "--all-signatures"]).status == 0)
+        for refused in [["--serialization", "flattened"], ["--batch"], ["--kid", "k"]] {
+            let result = try CLI.run(["sign", "--key", "keys/dev-ec.jwk", "--key", "keys/dev-statement.jwk", "--claim", "sub=x"] + refused, in: CLI.projectRoot)
+            #expect(result.status == 2, "\(refused): \(result.stderr)")
+        }
     }
 }

@@ -67,6 +67,19 @@ public struct JWSVerifier: Sendable {
         throw firstFailure ?? JOSEError(.badSignature, at: "signature", "the JWS has no signature")
     }
 
+    /// Verifies every signature of the JWS (`jose jws ver -a`): each must verify with one of the keys. The error names
+    /// the first signature that does not.
+    public func verifyAll(_ jws: JWS) throws(JOSEError) -> [Verified] {
+        guard !jws.signatures.isEmpty else { throw JOSEError(.badSignature, at: "signature", "the JWS has no signature") }
+        var verified: [Verified] = []
+        for index in jws.signatures.indices {
+            do throws(JOSEError) { verified.append(try verify(jws, signature: index)) } catch {
+                throw jws.signatures.count > 1 ? error.relocated(to: "signatures[\(index)].\(error.location)") : error
+            }
+        }
+        return verified
+    }
+
     /// Verifies signature `index` of `jws`.
     public func verify(_ jws: JWS, signature index: Int) throws(JOSEError) -> Verified {
         let entry = jws.signatures[index]

@@ -10,6 +10,8 @@ public struct TokenVerifier: Sendable {
     /// choice). Off by default: like a certificate verifier that runs its policies only on a verified chain, a server
     /// lets no unauthenticated byte reach claim code.
     public var diagnosesUnverifiedClaims: Bool
+    /// Require every signature of a multi-signature JWS to verify (default: one is enough, RFC 7515 §7.2.1).
+    public var requiresEverySignature = false
 
     public init(keys: KeySet, options: JWSVerifier.Options = .init(), claims: ClaimValidation = .init(), requireCompact: Bool = false,
                 diagnosesUnverifiedClaims: Bool = false) {
@@ -48,7 +50,7 @@ public struct TokenVerifier: Sendable {
             failures.append(JOSEError(.malformed, at: "token", "a JWS \(jws.serialization) JSON serialization was given where a compact JWT is required"))
         }
         var verified: JWSVerifier.Verified? = nil
-        do { verified = try signatures.verify(jws) } catch { failures.append(error) }
+        do { verified = requiresEverySignature ? try signatures.verifyAll(jws).first : try signatures.verify(jws) } catch { failures.append(error) }
 
         guard verified != nil || diagnosesUnverifiedClaims else {
             return VerificationResult(jws: jws, verified: nil, claims: nil, claimsChecked: false, failures: failures)

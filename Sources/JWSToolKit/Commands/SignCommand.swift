@@ -20,7 +20,8 @@ struct SignCommand: ParsableCommand {
         case compact, json, flattened
     }
 
-    @Option(help: ArgumentHelp("The private key (PEM, DER or JWK).", valueName: "file")) var key: String?
+    @Option(name: .customLong("key"), help: ArgumentHelp("The private key (PEM, DER or JWK); several make a multi-signature general JSON serialization.", valueName: "file"))
+    var keyFiles: [String] = []
     @Option(help: ArgumentHelp("Or an HMAC secret: TEXT, @FILE, b64:BASE64 or b64u:BASE64URL (never echoed).", valueName: "secret")) var secret: String?
     @Option(help: "The algorithm; default from the key.") var alg: Algorithm?
     @Option(help: "The header kid; default the key's kid or thumbprint.") var kid: String?
@@ -43,33 +44,46 @@ struct SignCommand: ParsableCommand {
     @Argument(help: "The payload file, or - for standard input. Omit to build claims from --claim.") var payload: String?
 
     func validate() throws {
-        guard (key == nil) != (secret == nil) else { throw ValidationError("give the signing key with --key FILE or an HMAC secret with --secret, one of them") }
+        guard !keyFiles.isEmpty || secret != nil else { throw ValidationError("give the signing key with --key FILE or an HMAC secret with --secret") }
+        let count = keyFiles.count + (secret == nil ? 0 : 1)
+        if count > 1 {
+            guard !batch else { throw ValidationError("--batch makes compact tokens, which carry one signature: give one key") }
+            guard serialization != .flattened else { throw ValidationError("the flattened serialization carries one signature; several keys make the general one (--serialization json)") }
+            guard kid == nil else { throw ValidationError("--kid names one key; with several keys each gets its own kid") }
+        }
     }
 
     func run() throws {
-        let (signingKey, source) = try secret.map { (try SecretArgument.key($0), "--secret") } ?? (try KeyLoading.single(at: key ?? ""), "key file \(key ?? "")")
-        guard signingKey.isPrivate else { throw CLIFailure(.usage, "\(source): is a public key; signing needs the private key") }
-        guard let algorithm = alg ?? signingKey.algorithm ?? Algorithm.defaultAlgorithm(for: signingKey.type) else {
-            throw CLIFailure(.usage, "\(source): \(signingKey.type) fits several algorithms; choose one with --alg")
-        }
-        var header: [(String, JSONValue)] = []
-        if let typ { header.append(("typ", .string(typ))) }
-        if let keyID = try headerKeyID(signingKey, algorithm: algorithm) { header.append(("kid", .string(keyID))) }
+        var sources = try keyFiles.map { (try KeyLoading.single(at: $0), "key file \($0)") }
+        if let secret { sources.append((try SecretArgument.key(secret), "--secret")) }
+        var extra: [(String, JSONValue)] = []
         for assignment in headers {
             let (name, value) = try Self.split(assignment, option: "--header")
             guard let json = try? JSONValue.parse(value) else {
                 throw ValidationError("--header \(name): \(value) is not JSON (quote strings: \(name)='\"value\"')")
             }
-            header.append((name, json))
+            extra.append((name, json))
+        }
+        var signers: [JWSSigner.Signing] = []
+        for (signingKey, source) in sources {
+            guard signingKey.isPrivate else { throw CLIFailure(.usage, "\(source): is a public key; signing needs the private key") }
+            guard let algorithm = alg ?? signingKey.algorithm ?? Algorithm.defaultAlgorithm(for: signingKey.type) else {
+                throw CLIFailure(.usage, "\(source): \(signingKey.type) fits several algorithms; choose one with --alg")
+            }
+            if let reason = algorithm.fits(signingKey.type) { throw CLIFailure(.usage, "\(source): \(reason)") }
+            var header: [(String, JSONValue)] = []
+            if let typ { header.append(("typ", .string(typ))) }
+            if let keyID = try headerKeyID(signingKey, algorithm: algorithm) { header.append(("kid", .string(keyID))) }
+            signers.append(.init(key: signingKey, algorithm: algorithm, protectedHeader: header + extra))
         }
         let signer = JWSSigner(keyPolicy: allowWeakKeys ? .allowingWeakRSA : .standard)
-        if batch { return try signBatch(signer: signer, key: signingKey, algorithm: algorithm, header: header) }
+        if batch, let only = signers.first { return try signBatch(signer: signer, key: only.key, algorithm: only.algorithm, header: only.protectedHeader) }
         let body = try payloadBytes()
         do {
-            let jws = try signer.sign(body, with: [.init(key: signingKey, algorithm: algorithm, protectedHeader: header)],
-                                      encodePayload: !unencoded, detached: detached)
+            let jws = try signer.sign(body, with: signers, encodePayload: !unencoded, detached: detached)
+            // Several signatures need the general JSON serialization, whatever the default.
             let form: JWS.Serialization = switch serialization {
-            case .compact: .compact
+            case .compact: signers.count > 1 ? .general : .compact
             case .json: .general
             case .flattened: .flattened
             }

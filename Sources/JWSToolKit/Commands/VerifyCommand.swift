@@ -21,6 +21,7 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The payload of a detached JWS (RFC 7515 Appendix F).", valueName: "file")) var detachedPayload: String?
     @OptionGroup var output: OutputOptions
     @Flag(name: .shortAndLong, help: "Print only the tokens that fail.") var quiet = false
+    @Flag(help: "Require every signature of a multi-signature JWS to verify (default: one is enough).") var allSignatures = false
     @Flag(name: .customLong("claims"), help: "With --json: add the claims of each valid token (\"claims\").") var includeClaims = false
     @Argument(help: "Tokens, files (one token, or one per line), directories, or - for standard input (default).")
     var inputs: [String] = []
@@ -36,7 +37,9 @@ struct VerifyCommand: ParsableCommand {
         let options = JWSVerifier.Options(
             allowedAlgorithms: algorithms.isEmpty ? nil : Set(algorithms), keyPolicy: keys.keyPolicy,
             trustAnchors: try keys.loadTrustAnchors())
-        let verifier = TokenVerifier(keys: try keys.loadKeys(), options: options, claims: try claims.validation(), diagnosesUnverifiedClaims: true)
+        var prepared = TokenVerifier(keys: try keys.loadKeys(), options: options, claims: try claims.validation(), diagnosesUnverifiedClaims: true)
+        prepared.requiresEverySignature = allSignatures
+        let verifier = prepared
         let payload = try detachedPayload.map { try Files.read($0, what: "detached payload") }
         let now = try claims.checkTime()
         let caveat = claims.caveat(at: now)
