@@ -4,7 +4,9 @@ import JWSToolKit
 import Logging
 
 /// `jwstool-dcr`: the registration flow and the DCR server — `jwstool app|register|token|call|serve`, handed over by
-/// `jwstool` (which stays small so that it starts in milliseconds). Run directly, it behaves the same.
+/// `jwstool` (which stays small so that it starts in milliseconds). Run directly, it behaves the same. It also knows
+/// the offline commands, so that its command tree is the whole of `jwstool`: shell completions and the man pages are
+/// generated from it (`jwstool --generate-completion-script` is handed over here).
 @main
 struct JWSToolDCR: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +14,7 @@ struct JWSToolDCR: AsyncParsableCommand {
         abstract: "Register software statements and run the DCR server (the network half of jwstool).",
         // No `version:` here: it would add a --version flag to every subcommand, beside `app create --version`;
         // `jwstool --version` answers for both executables.
-        subcommands: [AppCommand.self, RegisterCommand.self, TokenCommand.self, CallCommand.self, ServeCommand.self]
+        subcommands: OfflineCommands.all + [AppCommand.self, RegisterCommand.self, TokenCommand.self, CallCommand.self, ServeCommand.self]
     )
 
     static func main() async {
@@ -22,7 +24,7 @@ struct JWSToolDCR: AsyncParsableCommand {
             return handler
         }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(OfflineCommands.arguments(Array(CommandLine.arguments.dropFirst())))
             if var asynchronous = command as? any AsyncParsableCommand {
                 try await asynchronous.run()
             } else {

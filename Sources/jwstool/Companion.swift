@@ -19,10 +19,12 @@ enum Companion {
         Entry<AppName>.self, Entry<RegisterName>.self, Entry<TokenName>.self, Entry<CallName>.self, Entry<ServeName>.self,
     ]
 
-    /// Replaces this process with `jwstool-dcr` when `arguments` name one of its commands; returns otherwise.
+    /// Replaces this process with `jwstool-dcr` when `arguments` name one of its commands, or ask for a completion
+    /// script or the help dump the man pages are made from (its command tree holds every command); returns otherwise.
     static func handOverIfNamed(_ arguments: [String]) {
         let names = Set(CompanionCommands.all.map(\.name))
         let rest = arguments.dropFirst()
+        if rest.first == "--generate-completion-script" || rest.first == "--experimental-dump-help" { handOver(Array(rest)) }
         guard let first = rest.first, names.contains(first) || (first == "help" && rest.dropFirst().first.map(names.contains) == true) else {
             return
         }

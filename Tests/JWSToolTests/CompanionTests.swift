@@ -47,3 +47,20 @@ struct CompanionTests {
         #expect(try CLI.execute(lonely, ["verify", "--key", key, statement]).stdout.hasPrefix("OK "))
     }
 }
+
+@Suite("shell completions (the real binary)")
+struct CompletionTests {
+    @Test("jwstool --generate-completion-script covers every command, the network ones included, and completes file names",
+          arguments: ["bash", "zsh", "fish"])
+    func scripts(_ shell: String) throws {
+        let result = try CLI.run(["--generate-completion-script", shell])
+        #expect(result.status == 0, "\(result.stderr)")
+        for word in ["verify", "lint", "register", "serve", "port-file", "all-signatures", "secret"] {
+            #expect(result.stdout.contains(word), "\(shell): \(word) missing")
+        }
+        // --key completes file names: each shell's own way of saying so.
+        let fileCompletion = ["bash": "'--key')\n        __jwstool_add_completions -f", "zsh": "--key[A key file\\: PEM, DER, certificate, JWK or JWK Set (repeatable).]:file:_files",
+                              "fish": "-l 'key' -d 'A key file: PEM, DER, certificate, JWK or JWK Set (repeatable).' -rF"][shell] ?? "?"
+        #expect(result.stdout.contains(fileCompletion), "\(shell): --key does not complete file names")
+    }
+}

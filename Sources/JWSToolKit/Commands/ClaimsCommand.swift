@@ -16,7 +16,7 @@ struct ClaimsCommand: ParsableCommand {
             """)
 
     @OptionGroup var inputOptions: InputOptions
-    @Argument(help: "A token, a file holding one, or - for standard input (default).") var input: String?
+    @Argument(help: "A token, a file holding one, or - for standard input (default).", completion: .file()) var input: String?
     @Option(name: .customLong("get"), help: ArgumentHelp("A claim to print (repeatable; dotted paths for nested members).", valueName: "name"))
     var names: [String] = []
     @Flag(help: "Print the software id: software_id, else sub.") var softwareId = false

@@ -20,7 +20,7 @@ struct SignCommand: ParsableCommand {
         case compact, json, flattened
     }
 
-    @Option(name: .customLong("key"), help: ArgumentHelp("The private key (PEM, DER or JWK); several make a multi-signature general JSON serialization.", valueName: "file"))
+    @Option(name: .customLong("key"), help: ArgumentHelp("The private key (PEM, DER or JWK); several make a multi-signature general JSON serialization.", valueName: "file"), completion: .file())
     var keyFiles: [String] = []
     @Option(help: ArgumentHelp("Or an HMAC secret: TEXT, @FILE, b64:BASE64 or b64u:BASE64URL (never echoed).", valueName: "secret")) var secret: String?
     @Option(help: "The algorithm; default from the key.") var alg: Algorithm?
@@ -41,7 +41,7 @@ struct SignCommand: ParsableCommand {
     @Flag(help: "Sign a batch: PAYLOAD (default -) holds one JSON object of claims per line; one compact token per line out, in order.")
     var batch = false
     @OptionGroup var inputOptions: InputOptions
-    @Argument(help: "The payload file, or - for standard input. Omit to build claims from --claim.") var payload: String?
+    @Argument(help: "The payload file, or - for standard input. Omit to build claims from --claim.", completion: .file()) var payload: String?
 
     func validate() throws {
         guard !keyFiles.isEmpty || secret != nil else { throw ValidationError("give the signing key with --key FILE or an HMAC secret with --secret") }

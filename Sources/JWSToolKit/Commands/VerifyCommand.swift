@@ -18,12 +18,12 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .customLong("alg"), help: ArgumentHelp("An algorithm to accept (repeatable); default: any that fits the key.", valueName: "alg"))
     var algorithms: [Algorithm] = []
     @OptionGroup var claims: ClaimOptions
-    @Option(help: ArgumentHelp("The payload of a detached JWS (RFC 7515 Appendix F).", valueName: "file")) var detachedPayload: String?
+    @Option(help: ArgumentHelp("The payload of a detached JWS (RFC 7515 Appendix F).", valueName: "file"), completion: .file()) var detachedPayload: String?
     @OptionGroup var output: OutputOptions
     @Flag(name: .shortAndLong, help: "Print only the tokens that fail.") var quiet = false
     @Flag(help: "Require every signature of a multi-signature JWS to verify (default: one is enough).") var allSignatures = false
     @Flag(name: .customLong("claims"), help: "With --json: add the claims of each valid token (\"claims\").") var includeClaims = false
-    @Argument(help: "Tokens, files (one token, or one per line), directories, or - for standard input (default).")
+    @Argument(help: "Tokens, files (one token, or one per line), directories, or - for standard input (default).", completion: .file())
     var inputs: [String] = []
 
     func validate() throws {

@@ -3,10 +3,10 @@ import JOSE
 
 /// `--key`, `--trust`, `--allow-weak-keys`: where verification keys come from.
 struct KeyOptions: ParsableArguments {
-    @Option(name: .customLong("key"), help: ArgumentHelp("A key file: PEM, DER, certificate, JWK or JWK Set (repeatable).", valueName: "file"))
+    @Option(name: .customLong("key"), help: ArgumentHelp("A key file: PEM, DER, certificate, JWK or JWK Set (repeatable).", valueName: "file"), completion: .file())
     var keyFiles: [String] = []
 
-    @Option(name: .customLong("trust"), help: ArgumentHelp("A trusted certificate (PEM or DER); an x5c chain must verify to one (repeatable).", valueName: "certfile"))
+    @Option(name: .customLong("trust"), help: ArgumentHelp("A trusted certificate (PEM or DER); an x5c chain must verify to one (repeatable).", valueName: "certfile"), completion: .file())
     var trustFiles: [String] = []
 
     @Option(name: .customLong("secret"), help: ArgumentHelp("An HMAC secret: TEXT, @FILE, b64:BASE64 or b64u:BASE64URL (repeatable; never echoed).", valueName: "secret"))

@@ -17,7 +17,7 @@ struct CallCommand: AsyncParsableCommand {
     @Option(name: .customShort("X"), help: "HTTP method.") var method = "GET"
     @Option(name: .customShort("H"), help: ArgumentHelp("A header, 'Name: value' (repeatable).", valueName: "header")) var headers: [String] = []
     @Option(name: .customShort("d"), help: ArgumentHelp("A request body (@FILE reads a file).", valueName: "data")) var data: String?
-    @Option(help: ArgumentHelp("Write the body to this file instead of stdout.", valueName: "file")) var output: String?
+    @Option(help: ArgumentHelp("Write the body to this file instead of stdout.", valueName: "file"), completion: .file()) var output: String?
     @Option(help: "Which registration: by software id.") var softwareId: String?
     @Option(help: "Which registration: by client id.") var clientId: String?
 

@@ -17,12 +17,12 @@ struct RegisterCommand: AsyncParsableCommand {
             3 the server refused (with its error code) or could not be reached.
             """)
 
-    @Argument(help: "The statement: a file, a token, or - for standard input.") var statement: String
+    @Argument(help: "The statement: a file, a token, or - for standard input.", completion: .file()) var statement: String
     @OptionGroup var server: ServerOptions
     @OptionGroup var state: StateOptions
     @Option(help: "A redirect URI to register (must lie within the application's domains).") var redirectURI: String?
     @Option(help: ArgumentHelp("X-Device-Info as JSON, or @FILE; default built from this host.", valueName: "json|@file")) var deviceInfo: String?
-    @Option(name: .customLong("trust"), help: ArgumentHelp("A JWK Set (or key file) whose keys may sign the statement (repeatable).", valueName: "jwks"))
+    @Option(name: .customLong("trust"), help: ArgumentHelp("A JWK Set (or key file) whose keys may sign the statement (repeatable).", valueName: "jwks"), completion: .file())
     var trustFiles: [String] = []
     @Flag(help: "Register again even when credentials for this software are cached, and send the statement even with lint errors.") var force = false
     @Flag(help: "Print the client secret too (it is always stored, owner-only, in the state directory).") var showSecret = false

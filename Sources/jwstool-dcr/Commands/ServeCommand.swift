@@ -38,13 +38,13 @@ struct ServeCommand: AsyncParsableCommand {
     var usageRetention: Double = 90
     @Flag(help: "Print the banner as one JSON line on standard output ({\"url\", \"host\", \"port\", \"issuer\", \"profile\", \"state\", \"admin_token_file\"}), for scripts.")
     var json = false
-    @Option(help: ArgumentHelp("Write the bound port to this file once listening (replacing it), for scripts that start the server with --port 0.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write the bound port to this file once listening (replacing it), for scripts that start the server with --port 0.", valueName: "file"), completion: .file())
     var portFile: String?
     @Flag(name: .customLong("no-usage"), help: "Record no usage (the reports stay empty): for privacy, or to measure what recording costs.")
     var noUsage = false
     @Option(name: .customLong("trusted-proxy"), help: ArgumentHelp("A proxy (CIDR or address) whose X-Forwarded-For is believed (repeatable; default none: the peer is the client).", valueName: "cidr"))
     var trustedProxies: [String] = []
-    @Option(name: .customLong("trust"), help: ArgumentHelp("Trust an issuer's statements: ISSUER=FILE (a JWK Set, a JWK or a PEM key; an oct key admits HS256/384/512 statements), or a JWK Set file with an \"issuer\" member (repeatable).", valueName: "issuer=jwks"))
+    @Option(name: .customLong("trust"), help: ArgumentHelp("Trust an issuer's statements: ISSUER=FILE (a JWK Set, a JWK or a PEM key; an oct key admits HS256/384/512 statements), or a JWK Set file with an \"issuer\" member (repeatable).", valueName: "issuer=jwks"), completion: .file())
     var trusted: [String] = []
 
     /// The flags' bounds, checked before anything is created in the state directory.

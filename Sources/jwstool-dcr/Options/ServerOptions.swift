@@ -8,7 +8,7 @@ import Logging
 
 /// `--state-dir`: where the embedded server and the client cache live.
 struct StateOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("State directory (default $JWSTOOL_STATE_DIR, $XDG_STATE_HOME/jwstool, ~/.local/state/jwstool).", valueName: "dir"))
+    @Option(help: ArgumentHelp("State directory (default $JWSTOOL_STATE_DIR, $XDG_STATE_HOME/jwstool, ~/.local/state/jwstool).", valueName: "dir"), completion: .directory)
     var stateDir: String?
 
     var state: StateDirectory { StateDirectory.resolve(stateDir) }

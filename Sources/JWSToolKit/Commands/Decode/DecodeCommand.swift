@@ -15,7 +15,7 @@ struct DecodeCommand: ParsableCommand {
             """)
 
     @OptionGroup var inputOptions: InputOptions
-    @Argument(help: "Tokens, files (one token, or one per line), directories, or - for standard input (default).")
+    @Argument(help: "Tokens, files (one token, or one per line), directories, or - for standard input (default).", completion: .file())
     var inputs: [String] = []
 
     @OptionGroup var output: OutputOptions

@@ -27,7 +27,7 @@ struct KeyGenerateCommand: ParsableCommand {
     @Option(help: "The key's kid; default its RFC 7638 thumbprint (none for oct).") var kid: String?
     @Option(help: "Record this algorithm in the JWK alg member; it must fit the key.") var alg: Algorithm?
     @Option(help: ArgumentHelp("Record the JWK use member: sig or enc.", valueName: "use")) var use: KeyUse?
-    @Option(help: ArgumentHelp("Write the key files with this path prefix.", valueName: "prefix")) var out: String?
+    @Option(help: ArgumentHelp("Write the key files with this path prefix.", valueName: "prefix"), completion: .file()) var out: String?
     @Flag(help: "Replace existing files.") var force = false
 
     func validate() throws { _ = try spec() }

@@ -5,7 +5,7 @@ import JOSE
 struct KeyPublicCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "public", abstract: "Print the public key of a key file.")
 
-    @Argument(help: "A key file.") var file: String
+    @Argument(help: "A key file.", completion: .file()) var file: String
     @Option(help: "Output format.") var to: KeyFormat = .jwk
 
     func run() throws {
@@ -21,7 +21,7 @@ struct KeyConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert", abstract: "Convert a key between PEM and JWK; a private key stays private.")
 
-    @Argument(help: "A key file.") var file: String
+    @Argument(help: "A key file.", completion: .file()) var file: String
     @Option(help: "Output format.") var to: KeyFormat
 
     func run() throws {
@@ -42,7 +42,7 @@ struct KeyThumbprintCommand: ParsableCommand {
         var digest: Digest { self == .sha256 ? .sha256 : self == .sha384 ? .sha384 : .sha512 }
     }
 
-    @Argument(help: "A key file.") var file: String
+    @Argument(help: "A key file.", completion: .file()) var file: String
     @Option(help: "Hash function.") var hash: Hash = .sha256
 
     func run() throws {
@@ -54,7 +54,7 @@ struct KeyThumbprintCommand: ParsableCommand {
 struct KeyJWKSCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "jwks", abstract: "Print a JWK Set of the public keys of the given files.")
 
-    @Argument(help: "Key files.") var files: [String]
+    @Argument(help: "Key files.", completion: .file()) var files: [String]
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one key file") }

@@ -29,7 +29,7 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "List every rule and exit.") var list = false
     @Flag(help: "With --list: print the Markdown table README.md carries.") var markdown = false
     @Option(help: ArgumentHelp("Explain one rule and exit.", valueName: "rule")) var explain: String?
-    @Argument(help: "Tokens, files, directories, or - for standard input (default).") var inputs: [String] = []
+    @Argument(help: "Tokens, files, directories, or - for standard input (default).", completion: .file()) var inputs: [String] = []
 
     func run() throws {
         if list { return markdown ? print(LintRule.markdownTable) : printList() }

@@ -22,7 +22,7 @@ struct AppCommand: AsyncParsableCommand {
 struct AppOptions: ParsableArguments {
     @OptionGroup var state: StateOptions
     @OptionGroup var target: ServerOptions
-    @Option(help: ArgumentHelp("A file holding the server's admin token (its state directory's admin-token file).", valueName: "file"))
+    @Option(help: ArgumentHelp("A file holding the server's admin token (its state directory's admin-token file).", valueName: "file"), completion: .file())
     var adminTokenFile: String?
     @Option(help: ArgumentHelp("The server's admin token; visible to other local users in `ps`, prefer --admin-token-file or $JWSTOOL_ADMIN_TOKEN.", valueName: "token"))
     var adminToken: String?

@@ -33,7 +33,7 @@ struct AppCreateCommand: AsyncParsableCommand {
     @Option(name: .customLong("domain"), help: ArgumentHelp("An allowed redirect domain (repeatable).", valueName: "domain")) var domains: [String] = []
     @Option(name: .customLong("scope"), help: ArgumentHelp("A scope (repeatable).", valueName: "scope")) var scopes: [String] = []
     @Option(help: "A specific application id (a UUID); default a fresh one.") var id: String?
-    @Option(help: ArgumentHelp("Write the statement here.", valueName: "file")) var out: String?
+    @Option(help: ArgumentHelp("Write the statement here.", valueName: "file"), completion: .file()) var out: String?
     @Flag(help: "Replace an existing --out file.") var force = false
 
     func run() async throws {
@@ -89,7 +89,7 @@ struct AppStatementCommand: AsyncParsableCommand {
 
     @OptionGroup var options: AppOptions
     @Argument(help: "The application id.") var id: String
-    @Option(help: ArgumentHelp("Write the statement here.", valueName: "file")) var out: String?
+    @Option(help: ArgumentHelp("Write the statement here.", valueName: "file"), completion: .file()) var out: String?
     @Flag(help: "Replace an existing --out file.") var force = false
 
     func run() async throws {
