@@ -72,7 +72,8 @@ struct RegistrationTests {
         let cases: [(String, String)] = [
             ("not a token", "malformed"),
             (segments.joined(separator: "."), "signature"),
-            (try server.statement(claims: ["iss": "https://jwstool.local", "sub": .string(application.id), "iat": .integer(now)], key: attacker), "signature"),
+            // Signed with another key, which names itself by its thumbprint: no trusted key has that kid.
+            (try server.statement(claims: ["iss": "https://jwstool.local", "sub": .string(application.id), "iat": .integer(now)], key: attacker), "no key has kid"),
             (try server.statement(claims: ["iss": "https://jwstool.local", "sub": .string(application.id), "iat": .integer(now), "client_secret": "leak"]), "statement-forbidden-member"),
             (try server.statement(claims: ["iss": "https://jwstool.local", "sub": .string(application.id), "iat": .integer(now), "exp": .integer(now - 3600)]), "expired"),
             (try JWSSigner().sign(Array(#"{"iss":"https://jwstool.local"}"#.utf8), with: [.init(key: server.server.keys.statementKey, algorithm: .rs256)]).serialized(as: .flattened), "compact"),

@@ -43,15 +43,45 @@ struct ClaimTests {
 
     @Test("durations parse and print")
     func durations() throws {
-        #expect(try Duration.parse("90s") == 90)
-        #expect(try Duration.parse("15m") == 900)
-        #expect(try Duration.parse("6h") == 21_600)
-        #expect(try Duration.parse("30d") == 2_592_000)
-        #expect(try Duration.parse("45") == 45)
-        #expect(throws: JOSEError.self) { try Duration.parse("soon") }
-        #expect(throws: JOSEError.self) { try Duration.parse("-5m") }
+        #expect(try TimeSpan.parse("90s") == 90)
+        #expect(try TimeSpan.parse("15m") == 900)
+        #expect(try TimeSpan.parse("6h") == 21_600)
+        #expect(try TimeSpan.parse("30d") == 2_592_000)
+        #expect(try TimeSpan.parse("45") == 45)
+        #expect(throws: JOSEError.self) { try TimeSpan.parse("soon") }
+        #expect(throws: JOSEError.self) { try TimeSpan.parse("-5m") }
         #expect(NumericDate(0).iso8601 == "1970-01-01T00:00:00Z")
         #expect(NumericDate(951_782_400).iso8601 == "2000-02-29T00:00:00Z")
         #expect(NumericDate(1_800_000_000).relative(to: NumericDate(1_800_000_000 - 3 * 86_400)) == "in 3d")
+    }
+}
+
+@Suite("the library's names")
+struct LibraryNameTests {
+    @Test("import JOSE leaves Swift.Duration alone: spans of seconds are TimeSpan")
+    func durationNotShadowed() throws {
+        let timeout: Duration = .seconds(5)
+        #expect(timeout == .milliseconds(5000))
+        #expect(try TimeSpan.parse("6h") == 21_600)
+    }
+}
+
+@Suite("failure codes a program can branch on")
+struct ClaimFailureCodeTests {
+    @Test("expired, not yet valid, issuer, audience, type and missing claims each have their own code")
+    func codes() throws {
+        let key = Key(secret: Array(repeating: 7, count: 32))
+        let now = NumericDate(1_800_000_000)
+        let token = try JWSSigner().signJWT(["iss": "https://other", "aud": "web", "exp": 1_700_000_000, "nbf": 1_900_000_000],
+                                            key: key, algorithm: .hs256, header: [("typ", "JWT")])
+        let validation = ClaimValidation(issuer: "https://issuer", audience: "api", type: "at+jwt", requiredClaims: ["jti"])
+        let result = TokenVerifier(keys: KeySet([key]), claims: validation).verify(token, at: now)
+        let codes = Dictionary(result.failures.map { ($0.location, $0.code) }, uniquingKeysWith: { first, _ in first })
+        #expect(codes["payload.exp"] == .expired)
+        #expect(codes["payload.nbf"] == .notYetValid)
+        #expect(codes["payload.iss"] == .issuer)
+        #expect(codes["payload.aud"] == .audience)
+        #expect(codes["header.typ"] == .type)
+        #expect(codes["payload.jti"] == .missingClaim)
     }
 }

@@ -51,12 +51,12 @@ struct HostileInputTests {
     @Test("durations and leeways of any size are described and bounded, never trapped on")
     func durations() throws {
         for seconds in [Double.nan, .infinity, -.infinity, 1e300, -1e300, 0, -0.0, 59.9] {
-            #expect(!Duration.describe(seconds).isEmpty)
-            #expect(!Duration.seconds(seconds).isEmpty)
-            #expect(Duration.bounded(seconds) >= 0 && Duration.bounded(seconds) <= Duration.maximum)
+            #expect(!TimeSpan.describe(seconds).isEmpty)
+            #expect(!TimeSpan.seconds(seconds).isEmpty)
+            #expect(TimeSpan.bounded(seconds) >= 0 && TimeSpan.bounded(seconds) <= TimeSpan.maximum)
         }
-        #expect(throws: JOSEError.self) { try Duration.parse(String(repeating: "9", count: 400)) }
-        #expect(throws: JOSEError.self) { try Duration.parse("٣h") }  // an Arabic-Indic digit is a digit, not an ASCII one
+        #expect(throws: JOSEError.self) { try TimeSpan.parse(String(repeating: "9", count: 400)) }
+        #expect(throws: JOSEError.self) { try TimeSpan.parse("٣h") }  // an Arabic-Indic digit is a digit, not an ASCII one
         // A NaN leeway must not make an expired token valid.
         var claims = ClaimValidation(time: TimeValidity(leeway: .nan))
         claims.maximumAge = .nan

@@ -51,8 +51,26 @@ public struct JWSSigner: Sendable {
                    signingPayload: signingPayload, isDetached: detached, signatures: signatures)
     }
 
-    /// Signs a JWT: `claims` (a JSON object) as the compact serialization, with `typ` when given.
-    public func signJWT(_ claims: JSONValue, key: Key, algorithm: Algorithm, header: [(String, JSONValue)] = []) throws(JOSEError) -> String {
+    /// Signs `claims` (a JSON object) as a compact JWT. The header gets `kid` as the CLI sets it, unless `header`
+    /// names one: the key's own `kid`, else, for a public-key algorithm, its RFC 7638 thumbprint (a secret's hash is
+    /// never published).
+    /// - Parameter header: protected header members besides `alg`, in order; a dictionary literal works
+    ///   (`["typ": "JWT"]`).
+    public func signJWT(_ claims: JSONValue, key: Key, algorithm: Algorithm, header: JSONValue = [:]) throws(JOSEError) -> String {
+        var members = header.members.map { ($0.name, $0.value) }
+        if header["kid"] == nil {
+            if let id = key.id {
+                members.append(("kid", .string(id)))
+            } else if algorithm.isAsymmetric {
+                members.append(("kid", .string(try key.thumbprint())))
+            }
+        }
+        return try signJWT(claims, key: key, algorithm: algorithm, header: members)
+    }
+
+    /// Signs `claims` as a compact JWT with exactly the protected header members given (besides `alg`), in order —
+    /// no `kid` is added (the service's own statements carry none).
+    public func signJWT(_ claims: JSONValue, key: Key, algorithm: Algorithm, header: [(String, JSONValue)]) throws(JOSEError) -> String {
         guard claims.isObject else { throw JOSEError(.invalidArgument, at: "payload", "JWT claims must be a JSON object, found \(claims.kind.phrase)") }
         return try sign(claims.serialized(), with: [Signing(key: key, algorithm: algorithm, protectedHeader: header)]).serialized(as: .compact)
     }

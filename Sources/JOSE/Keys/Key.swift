@@ -2,8 +2,9 @@ import COpenSSL
 
 /// A JOSE key: an OpenSSL key (RSA, EC, OKP) or an HMAC secret, with its JWK parameters.
 ///
-/// Build one with ``Key/load(_:)`` (PEM, DER, certificate, JWK, JWK Set), ``Key/parseJWK(_:)`` or
-/// ``Key/generate(_:)``. A `Key` is immutable and safe to share between tasks.
+/// Build one with ``Key/load(contentsOfFile:)`` or ``Key/load(_:)`` (PEM, DER, certificate, JWK, JWK Set),
+/// ``Key/init(jwk:)`` or ``Key/generate(_:)``. A `Key` is a value, safe to share between tasks: its material and type
+/// never change; its JWK metadata (`kid`, `alg`, `use`, `key_ops`, `x5c`) can be set on a copy.
 public struct Key: Sendable {
     enum Material: Sendable {
         case asymmetric(EVPKey)

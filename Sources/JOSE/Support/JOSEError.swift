@@ -20,7 +20,19 @@ public struct JOSEError: Error, Sendable, Equatable, CustomStringConvertible {
         case keyRejected
         /// A `crit` header problem (RFC 7515 §4.1.11).
         case criticalHeader
-        /// A claim failed a validation policy.
+        /// The token has expired (`exp` is past, beyond the leeway).
+        case expired
+        /// The token is not valid yet (`nbf` is in the future, beyond the leeway).
+        case notYetValid
+        /// `iss` is not the expected issuer.
+        case issuer
+        /// `aud` does not name the expected audience.
+        case audience
+        /// The header `typ` is not the expected type.
+        case type
+        /// A claim the caller requires (or expects a value for) is absent.
+        case missingClaim
+        /// Another claim failed a validation policy (a wrong type, a wrong subject, issued in the future, too old).
         case claim
         /// A certificate chain did not verify to a trust anchor.
         case untrustedCertificate

@@ -28,7 +28,7 @@ struct ClaimOptions: ParsableArguments {
         guard leeway >= 0, leeway.isFinite else { throw ValidationError("--leeway must be a non-negative number of seconds") }
         var maximumAge: Double? = nil
         if let maxAge {
-            do { maximumAge = try Duration.parse(maxAge) } catch { throw ValidationError("--max-age: \(error.reason)") }
+            do { maximumAge = try TimeSpan.parse(maxAge) } catch { throw ValidationError("--max-age: \(error.reason)") }
         }
         var time = TimeValidity(leeway: leeway)
         time.checksExpiration = !ignoreExp

@@ -66,7 +66,7 @@ package enum TimeArgument {
             body = body.dropFirst()
         }
         if let unit = body.last, let scale = units[unit], body.count > 1, body.dropLast().allSatisfy(isDigit),
-           let amount = Double(String(decoding: body.dropLast(), as: UTF8.self)), amount * scale <= Duration.maximum {
+           let amount = Double(String(decoding: body.dropLast(), as: UTF8.self)), amount * scale <= TimeSpan.maximum {
             let seconds = base + sign * Int64(amount * scale)
             return CalendarFields.range.contains(seconds) ? seconds : nil
         }

@@ -8,13 +8,13 @@ public struct ExpectedAudience: ClaimPolicy {
 
     public func evaluate(_ context: ClaimContext) -> [JOSEError] {
         guard let value = context.claims["aud"] else {
-            return [JOSEError(.claim, at: "payload.aud", "missing; expected \"\(audience)\"")]
+            return [JOSEError(.missingClaim, at: "payload.aud", "missing; expected \"\(audience)\"")]
         }
         let audiences = value.kind == .array ? value.elements : [value]
         guard audiences.allSatisfy({ $0.kind == .string }) else {
-            return [JOSEError(.claim, at: "payload.aud", "must be a string or an array of strings, found \(value.excerpt)")]
+            return [JOSEError(.audience, at: "payload.aud", "must be a string or an array of strings, found \(value.excerpt)")]
         }
         guard !audiences.contains(where: { $0.stringEquals(audience) }) else { return [] }
-        return [JOSEError(.claim, at: "payload.aud", "\(value.compact) does not contain \"\(audience)\"")]
+        return [JOSEError(.audience, at: "payload.aud", "\(value.compact) does not contain \"\(audience)\"")]
     }
 }

@@ -13,9 +13,9 @@ public struct ExpectedClaimValue: ClaimPolicy {
     public func evaluate(_ context: ClaimContext) -> [JOSEError] {
         switch context.string(name) {
         case .failure(let error): return [error]
-        case .success(nil): return [JOSEError(.claim, at: "payload.\(name)", "missing; expected \"\(expected)\"")]
+        case .success(nil): return [JOSEError(.missingClaim, at: "payload.\(name)", "missing; expected \"\(expected)\"")]
         case .success(let actual?) where actual != expected:
-            return [JOSEError(.claim, at: "payload.\(name)", "is \(JSONValue.string(actual).excerpt), expected \"\(expected)\"")]
+            return [JOSEError(name == "iss" ? .issuer : .claim, at: "payload.\(name)", "is \(JSONValue.string(actual).excerpt), expected \"\(expected)\"")]
         case .success: return []
         }
     }

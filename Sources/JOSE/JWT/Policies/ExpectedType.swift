@@ -15,12 +15,12 @@ public struct ExpectedType: ClaimPolicy {
 
     public func evaluate(_ context: ClaimContext) -> [JOSEError] {
         guard let value = context.header["typ"] else {
-            return [JOSEError(.claim, at: "header.typ", "missing; expected \"\(type)\"")]
+            return [JOSEError(.type, at: "header.typ", "missing; expected \"\(type)\"")]
         }
         guard let actual = value.stringValue else {
-            return [JOSEError(.claim, at: "header.typ", "must be a string, found \(value.excerpt)")]
+            return [JOSEError(.type, at: "header.typ", "must be a string, found \(value.excerpt)")]
         }
         guard ExpectedType.normalized(actual) != ExpectedType.normalized(type) else { return [] }
-        return [JOSEError(.claim, at: "header.typ", "is \"\(actual)\", expected \"\(type)\"")]
+        return [JOSEError(.type, at: "header.typ", "is \"\(actual)\", expected \"\(type)\"")]
     }
 }

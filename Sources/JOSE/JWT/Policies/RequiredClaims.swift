@@ -8,8 +8,8 @@ public struct RequiredClaims: ClaimPolicy {
 
     public func evaluate(_ context: ClaimContext) -> [JOSEError] {
         names.compactMap { name in
-            guard let value = context.claims[name] else { return JOSEError(.claim, at: "payload.\(name)", "required but missing") }
-            return value.isNull ? JOSEError(.claim, at: "payload.\(name)", "required but null") : nil
+            guard let value = context.claims[name] else { return JOSEError(.missingClaim, at: "payload.\(name)", "required but missing") }
+            return value.isNull ? JOSEError(.missingClaim, at: "payload.\(name)", "required but null") : nil
         }
     }
 }

@@ -18,32 +18,32 @@ public struct TimeValidity: ClaimPolicy {
     }
 
     public var description: String {
-        "time validity (\(checksExpiration ? "" : "expiry not checked, ")leeway exp \(Duration.seconds(expirationLeeway)), nbf \(Duration.seconds(notBeforeLeeway)), iat \(Duration.seconds(issuedAtLeeway)))"
+        "time validity (\(checksExpiration ? "" : "expiry not checked, ")leeway exp \(TimeSpan.seconds(expirationLeeway)), nbf \(TimeSpan.seconds(notBeforeLeeway)), iat \(TimeSpan.seconds(issuedAtLeeway)))"
     }
 
     public func evaluate(_ context: ClaimContext) -> [JOSEError] {
         var failures: [JOSEError] = []
         let now = context.now
         // A NaN or negative leeway would make every comparison below false, and so every date valid.
-        let expirationLeeway = Duration.bounded(expirationLeeway)
-        let notBeforeLeeway = Duration.bounded(notBeforeLeeway)
-        let issuedAtLeeway = Duration.bounded(issuedAtLeeway)
+        let expirationLeeway = TimeSpan.bounded(expirationLeeway)
+        let notBeforeLeeway = TimeSpan.bounded(notBeforeLeeway)
+        let issuedAtLeeway = TimeSpan.bounded(issuedAtLeeway)
         switch context.date("exp") {
         case .failure(let error): failures.append(error)
         case .success(let exp?) where checksExpiration && now > exp.adding(expirationLeeway):
-            failures.append(JOSEError(.claim, at: "payload.exp", "expired at \(exp) (\(exp.relative(to: now)), leeway \(Duration.seconds(expirationLeeway)))"))
+            failures.append(JOSEError(.expired, at: "payload.exp", "expired at \(exp) (\(exp.relative(to: now)), leeway \(TimeSpan.seconds(expirationLeeway)))"))
         case .success: break
         }
         switch context.date("nbf") {
         case .failure(let error): failures.append(error)
         case .success(let nbf?) where now.adding(notBeforeLeeway) < nbf:
-            failures.append(JOSEError(.claim, at: "payload.nbf", "not valid before \(nbf) (\(nbf.relative(to: now)), leeway \(Duration.seconds(notBeforeLeeway)))"))
+            failures.append(JOSEError(.notYetValid, at: "payload.nbf", "not valid before \(nbf) (\(nbf.relative(to: now)), leeway \(TimeSpan.seconds(notBeforeLeeway)))"))
         case .success: break
         }
         switch context.date("iat") {
         case .failure(let error): failures.append(error)
         case .success(let iat?) where now.adding(issuedAtLeeway) < iat:
-            failures.append(JOSEError(.claim, at: "payload.iat", "issued in the future at \(iat) (\(iat.relative(to: now)), leeway \(Duration.seconds(issuedAtLeeway)))"))
+            failures.append(JOSEError(.claim, at: "payload.iat", "issued in the future at \(iat) (\(iat.relative(to: now)), leeway \(TimeSpan.seconds(issuedAtLeeway)))"))
         case .success: break
         }
         return failures

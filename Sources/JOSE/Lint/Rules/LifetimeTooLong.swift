@@ -8,6 +8,6 @@ extension LintRule {
               let limit = token.options.maximumLifetime[token.profile] else { return [] }
         let lifetime = exp.secondsSinceEpoch - start.secondsSinceEpoch
         guard lifetime > limit else { return [] }
-        return [LintIssue("lives \(Duration.describe(lifetime)), longer than the \(token.profile.rawValue) limit of \(Duration.describe(limit))", at: "payload.exp")]
+        return [LintIssue("lives \(TimeSpan.describe(lifetime)), longer than the \(token.profile.rawValue) limit of \(TimeSpan.describe(limit))", at: "payload.exp")]
     }
 }
