@@ -34,6 +34,7 @@ public enum DCRHTTPServer {
                            server: .http1(configuration: channel),
                            configuration: .init(address: .hostname(host, port: port), serverName: "jwstool",
                                                 availableConnectionsDelegate: ConnectionCounter(maximum: limits.maximumConnections, logger: logger)),
+                           services: server.configuration.recordsUsage ? [UsageFlushService(usage: server.usage, logger: logger)] : [],
                            onServerRunning: { channel in
                                let bound = channel.localAddress?.port ?? port
                                address.set(host: host, port: bound)

@@ -214,6 +214,19 @@ struct ReportFidelityTests {
         #expect(totals?[index: 0]?["requests"] == "3" && totals?[index: 0]?["month"] == "11")
     }
 
+    @Test("recorded requests reach the usage tables within about a second, with no further request and no report")
+    func backgroundFlush() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        _ = try await server.get("/.well-known/jwks.json")
+        var stored = 0
+        for _ in 0..<30 where stored == 0 {
+            try await Task.sleep(for: .milliseconds(100))
+            stored = try server.server.database.usageRows(at: .minute)
+        }
+        #expect(stored > 0, "nothing written within 3 s")
+    }
+
     static func gunzip(_ bytes: [UInt8]) throws -> [UInt8] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
