@@ -27,7 +27,7 @@ extension JSONValue {
         try bytes.withUnsafeBufferPointer { buffer throws(JOSEError) in try parse(buffer, limits: limits) }
     }
 
-    /// Parses UTF-8 text strictly; see ``parse(_:limits:)-(Array<UInt8>,_)``.
+    /// Parses UTF-8 text strictly, as the parser of bytes does.
     public static func parse(_ text: String, limits: JSONLimits = .standard) throws(JOSEError) -> JSONValue {
         try parse(Array(text.utf8), limits: limits)
     }

@@ -2,7 +2,7 @@ import CJansson
 
 /// An immutable JSON value held by jansson.
 ///
-/// Values parsed with ``parse(_:limits:)`` are strict (see ``JSONLimits``); object members keep their order.
+/// Values parsed with `JSONValue.parse(_:limits:)` are strict (see ``JSONLimits``); object members keep their order.
 /// A child value (``subscript(_:)``, ``members``) shares its document and costs no allocation.
 public struct JSONValue: @unchecked Sendable {
     /// Keeps the whole tree alive; `node` points into it.

@@ -65,7 +65,10 @@ public struct JWS: Sendable {
     }
 
     /// Parses a compact or JSON serialization, whichever `text` holds.
-    /// - Parameter detachedPayload: the payload when it travels separately (the compact form's middle segment is then empty).
+    /// - Parameters:
+    ///   - text: the token.
+    ///   - detachedPayload: the payload when it travels separately (the compact form's middle segment is then empty).
+    ///   - understood: `crit` extensions the caller processes itself (besides `b64`).
     public static func parse(_ text: String, detachedPayload: [UInt8]? = nil, understanding understood: Set<String> = []) throws(JOSEError) -> JWS {
         var text = text
         let bytes = text.withUTF8 { Array($0) }

@@ -23,6 +23,8 @@ public struct JWSSigner: Sendable {
 
     /// Signs `payload` once per entry of `signings`.
     /// - Parameters:
+    ///   - payload: the bytes to sign.
+    ///   - signings: one key, algorithm and header per signature (one gives a compact JWS, several a general one).
     ///   - encodePayload: false for an unencoded payload (RFC 7797): `b64: false` is added and listed in `crit`.
     ///   - detached: leave the payload out of the serialization (RFC 7515 Appendix F).
     public func sign(_ payload: [UInt8], with signings: [Signing], encodePayload: Bool = true, detached: Bool = false) throws(JOSEError) -> JWS {
@@ -54,8 +56,11 @@ public struct JWSSigner: Sendable {
     /// Signs `claims` (a JSON object) as a compact JWT. The header gets `kid` as the CLI sets it, unless `header`
     /// names one: the key's own `kid`, else, for a public-key algorithm, its RFC 7638 thumbprint (a secret's hash is
     /// never published).
-    /// - Parameter header: protected header members besides `alg`, in order; a dictionary literal works
-    ///   (`["typ": "JWT"]`).
+    /// - Parameters:
+    ///   - claims: the claim set.
+    ///   - key: the private key or secret.
+    ///   - algorithm: the algorithm; it must fit the key.
+    ///   - header: protected header members besides `alg`, in order; a dictionary literal works (`["typ": "JWT"]`).
     public func signJWT(_ claims: JSONValue, key: Key, algorithm: Algorithm, header: JSONValue = [:]) throws(JOSEError) -> String {
         var members = header.members.map { ($0.name, $0.value) }
         if header["kid"] == nil {

@@ -70,8 +70,11 @@ public struct Linter: Sendable {
     /// Lints a token its caller has already parsed and verified, as of `now` — so a server validating statements
     /// with a prepared verifier neither parses nor verifies one twice, and one linter serves every request.
     /// - Parameters:
+    ///   - jws: the parsed token.
+    ///   - text: the token as received (for the rules that read its text).
     ///   - claims: the payload as ``JWS/claimSet()`` read it.
     ///   - signature: what the caller's verification found.
+    ///   - now: the time the time rules check against.
     public func lint(_ jws: JWS, text: String, claims: JSONValue?, signature: LintedToken.SignatureCheck, at now: NumericDate) -> LintReport {
         var options = options
         options.now = now
