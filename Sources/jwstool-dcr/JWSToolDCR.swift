@@ -23,6 +23,7 @@ struct JWSToolDCR: AsyncParsableCommand {
             handler.logLevel = ProcessInfo.processInfo.environment["JWSTOOL_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
             return handler
         }
+        RemoteKeys.fetcher.withLock { $0 = HTTPKeyFetcher() }
         do {
             var command = try parseAsRoot(OfflineCommands.arguments(Array(CommandLine.arguments.dropFirst())))
             if var asynchronous = command as? any AsyncParsableCommand {

@@ -25,6 +25,8 @@ enum Companion {
         let names = Set(CompanionCommands.all.map(\.name))
         let rest = arguments.dropFirst()
         if rest.first == "--generate-completion-script" || rest.first == "--experimental-dump-help" { handOver(Array(rest)) }
+        // Keys fetched over the network (--jwks-url, --oidc-issuer) need the HTTP client, which lives in jwstool-dcr.
+        if rest.contains(where: { $0.hasPrefix("--jwks-url") || $0.hasPrefix("--oidc-issuer") }) { handOver(Array(rest)) }
         guard let first = rest.first, names.contains(first) || (first == "help" && rest.dropFirst().first.map(names.contains) == true) else {
             return
         }

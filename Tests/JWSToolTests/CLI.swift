@@ -50,4 +50,16 @@ enum CLI {
 
     /// The project root (for `examples/` and `keys/`).
     static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The first line a child process writes to `pipe` (a helper server announcing its address or port), without
+    /// its line break; empty if the process ends first.
+    static func firstLine(of pipe: Pipe) -> String {
+        var line = ""
+        while !line.hasSuffix("\n") {
+            let data = pipe.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            line += String(decoding: data, as: UTF8.self)
+        }
+        return line.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 }

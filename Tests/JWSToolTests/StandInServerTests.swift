@@ -19,13 +19,7 @@ struct StandInServerTests {
             process.arguments = ["python3", CLI.projectRoot.appendingPathComponent("Tests/JWSToolTests/interop/standin_server.py").path, log.path]
             process.standardOutput = output
             try process.run()
-            var line = ""
-            while !line.hasSuffix("\n") {
-                let data = output.fileHandleForReading.availableData
-                if data.isEmpty { break }
-                line += String(decoding: data, as: UTF8.self)
-            }
-            baseURL = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            baseURL = CLI.firstLine(of: output)
         }
 
         var requests: [JSONValue] {

@@ -12,6 +12,15 @@ struct KeyOptions: ParsableArguments {
     @Option(name: .customLong("secret"), help: ArgumentHelp("An HMAC secret: TEXT, @FILE, b64:BASE64 or b64u:BASE64URL (repeatable; never echoed).", valueName: "secret"))
     var secrets: [String] = []
 
+    @Option(name: .customLong("jwks-url"), help: ArgumentHelp("A JWK Set URL (https, or http to this machine), fetched and cached (repeatable).", valueName: "url"))
+    var jwksURLs: [String] = []
+
+    @Option(help: ArgumentHelp("An issuer whose discovery document (OpenID Connect, or RFC 8414) names its JWK Set.", valueName: "url"))
+    var oidcIssuer: String?
+
+    @Flag(help: "With --jwks-url or --oidc-issuer: use only the cache, never the network.")
+    var offline = false
+
     @Flag(help: "Accept RSA keys under 2048 bits (legacy tokens only).")
     var allowWeakKeys = false
 
@@ -22,11 +31,13 @@ struct KeyOptions: ParsableArguments {
         var keys: [Key] = []
         for path in keyFiles { keys += try KeyLoading.keys(at: path) }
         for secret in secrets { keys.append(try SecretArgument.key(secret)) }
+        for url in jwksURLs { keys += try RemoteKeys.keys(jwksURL: url, offline: offline) }
+        if let oidcIssuer { keys += try RemoteKeys.keys(issuer: oidcIssuer, offline: offline) }
         return KeySet(keys)
     }
 
     /// Whether any key was given (a --key file or a --secret).
-    var givesKeys: Bool { !keyFiles.isEmpty || !secrets.isEmpty }
+    var givesKeys: Bool { !keyFiles.isEmpty || !secrets.isEmpty || !jwksURLs.isEmpty || oidcIssuer != nil }
 
     /// The certificates of every `--trust` file, or nil when none was given.
     func loadTrustAnchors() throws -> TrustAnchors? {
