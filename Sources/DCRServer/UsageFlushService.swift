@@ -2,9 +2,9 @@ import DCR
 import Logging
 import ServiceLifecycle
 
-/// Writes the pending usage counts every second while the server runs, so recorded requests reach the usage tables
-/// at most a second later even when no further request comes (``UsageLog`` also writes them before each report, and
-/// the server once more when it stops).
+/// Writes the pending usage counts every ``UsageLog/flushInterval`` seconds while the server runs, so recorded
+/// requests reach the usage tables at most that much later even when no further request comes (``UsageLog`` also
+/// writes them before each report, and the server once more when it stops).
 struct UsageFlushService: Service {
     let usage: UsageLog
     let logger: Logger
@@ -13,7 +13,7 @@ struct UsageFlushService: Service {
         do {
             try await cancelWhenGracefulShutdown {
                 while true {
-                    try await Task.sleep(for: .seconds(1))
+                    try await Task.sleep(for: .seconds(UsageLog.flushInterval))
                     do { try usage.flush() } catch { logger.error("could not write the usage counts", metadata: ["reason": "\(error)"]) }
                 }
             }

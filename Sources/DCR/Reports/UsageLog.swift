@@ -2,15 +2,16 @@ import JOSE
 import Synchronization
 
 /// Where handled requests are recorded. Recording costs a dictionary update: events are added up in memory under
-/// their ``UsageKey`` and written to the usage tables (``DCRDatabase/addUsage(_:)``) at most a second later — when a
-/// second has passed since the last write, when 1,024 keys are pending, before a report runs, and when the server
-/// stops. Aggregates older than the retention are deleted at start and then at most hourly.
+/// their ``UsageKey`` and written to the usage tables (``DCRDatabase/addUsage(_:)``) by ``flush()`` — which the server
+/// calls every ``flushInterval`` seconds, before a report runs and when it stops — or at once when 1,024 keys are
+/// pending. Aggregates older than the retention are deleted at start and then at most hourly.
 public final class UsageLog: Sendable {
     let database: DCRDatabase
     /// How long usage is kept, in seconds.
     public let retention: Double
 
-    static let flushInterval = 1.0
+    /// How often the server writes the pending counts, in seconds.
+    public static let flushInterval = 1
     static let maximumPending = 1024
     /// Counts kept back for another try when a write fails; beyond this many keys a failing database loses them.
     static let maximumRetained = 65_536
@@ -18,7 +19,6 @@ public final class UsageLog: Sendable {
 
     private struct State {
         var pending: [UsageKey: UsageCounters] = [:]
-        var lastFlush: Double
         var lastPruned: Double = 0
         var addresses: [String] = []
         var nextAddress = 0
@@ -28,21 +28,20 @@ public final class UsageLog: Sendable {
     public init(database: DCRDatabase, retention: Double) {
         self.database = database
         self.retention = retention
-        state = Mutex(State(lastFlush: NumericDate.now.secondsSinceEpoch))
+        state = Mutex(State())
     }
 
-    /// Adds `event` to the pending counts, writing them out when they are due.
+    /// Adds `event` to the pending counts, writing them out when too many keys are pending.
     public func record(_ event: UsageEvent) throws(DCRError) {
         let key = UsageKey(event)
         let counts = UsageCounters(event)
-        let now = NumericDate.now.secondsSinceEpoch
         let due = state.withLock { state in
             state.pending[key, default: UsageCounters()] += counts
             if let ip = event.ip {
                 if state.addresses.count < Self.rememberedAddresses { state.addresses.append(ip) } else { state.addresses[state.nextAddress] = ip }
                 state.nextAddress = (state.nextAddress + 1) % Self.rememberedAddresses
             }
-            return state.pending.count >= Self.maximumPending || now - state.lastFlush >= Self.flushInterval
+            return state.pending.count >= Self.maximumPending
         }
         if due { try flush() }
     }
@@ -53,7 +52,6 @@ public final class UsageLog: Sendable {
         let (batch, prune) = state.withLock { state in
             let batch = state.pending
             state.pending = [:]
-            state.lastFlush = now
             let prune = now - state.lastPruned >= 3600
             if prune { state.lastPruned = now }
             return (batch, prune)
