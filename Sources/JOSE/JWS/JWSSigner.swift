@@ -53,9 +53,8 @@ public struct JWSSigner: Sendable {
                    signingPayload: signingPayload, isDetached: detached, signatures: signatures)
     }
 
-    /// Signs `claims` (a JSON object) as a compact JWT. The header gets `kid` as the CLI sets it, unless `header`
-    /// names one: the key's own `kid`, else, for a public-key algorithm, its RFC 7638 thumbprint (a secret's hash is
-    /// never published).
+    /// Signs `claims` (a JSON object) as a compact JWT. The header gets `kid` as the CLI sets it
+    /// (``Key/defaultKeyID(for:)``), unless `header` names one.
     /// - Parameters:
     ///   - claims: the claim set.
     ///   - key: the private key or secret.
@@ -63,13 +62,7 @@ public struct JWSSigner: Sendable {
     ///   - header: protected header members besides `alg`, in order; a dictionary literal works (`["typ": "JWT"]`).
     public func signJWT(_ claims: JSONValue, key: Key, algorithm: Algorithm, header: JSONValue = [:]) throws(JOSEError) -> String {
         var members = header.members.map { ($0.name, $0.value) }
-        if header["kid"] == nil {
-            if let id = key.id {
-                members.append(("kid", .string(id)))
-            } else if algorithm.isAsymmetric {
-                members.append(("kid", .string(try key.thumbprint())))
-            }
-        }
+        if header["kid"] == nil, let kid = try key.defaultKeyID(for: algorithm) { members.append(("kid", .string(kid))) }
         return try signJWT(claims, key: key, algorithm: algorithm, header: members)
     }
 

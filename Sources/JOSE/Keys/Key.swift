@@ -35,6 +35,13 @@ public struct Key: Sendable {
         self.isPrivate = isPrivate
     }
 
+    /// The `kid` a header gets for this key by default: the key's own `kid`, else, for a public-key algorithm, its
+    /// RFC 7638 thumbprint; none for a secret without one (its thumbprint would publish a hash of the secret).
+    public func defaultKeyID(for algorithm: Algorithm) throws(JOSEError) -> String? {
+        if let id { return id }
+        return algorithm.isAsymmetric ? try thumbprint() : nil
+    }
+
     /// The `alg` parameter when it names an algorithm this library implements.
     public var algorithm: Algorithm? { algorithmName.flatMap(Algorithm.init(name:)) }
 

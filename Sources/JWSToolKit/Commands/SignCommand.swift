@@ -96,9 +96,7 @@ struct SignCommand: ParsableCommand {
     private func headerKeyID(_ key: Key, algorithm: Algorithm) throws -> String? {
         if noKid { return nil }
         if let kid { return kid }
-        if let id = key.id { return id }
-        // The thumbprint of a secret would publish a hash of it: symmetric keys get no default kid.
-        return algorithm.isAsymmetric ? try key.thumbprint() : nil
+        return try key.defaultKeyID(for: algorithm)
     }
 
     /// The claims the options add: --claim, --iat, --nbf, --exp (the same for every token of a run); --jti is per token.
