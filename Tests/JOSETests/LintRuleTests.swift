@@ -226,3 +226,23 @@ struct LintRuleTests {
         #expect(try Linter(options: options).lint(token).findings.isEmpty)
     }
 }
+
+@Suite("loopback hosts")
+struct LoopbackHostTests {
+    @Test("this machine: localhost, 127.0.0.0/8 as four numbers, ::1; a name beginning with 127. is not")
+    func hosts() {
+        for host in ["localhost", "LOCALHOST", "127.0.0.1", "127.1.2.3", "127.255.255.255", "::1", "[::1]"] { #expect(LoopbackHost.contains(host), "\(host)") }
+        for host in ["127.example.com", "127.0.0.1.example.com", "127.0.0", "127.0.0.256", "128.0.0.1", "0.0.0.0", "", "127.0.0.-1", "127.٣.0.1"] {
+            #expect(!LoopbackHost.contains(host), "\(host)")
+        }
+    }
+
+    @Test("http to a host that only looks like loopback is reported as insecure")
+    func insecureLookalike() throws {
+        let payload = #"{"iss":"https://issuer.example","software_id":"app","redirect_uris":["http://127.example.com/cb","http://127.0.0.1:8080/cb"]}"#
+        let token = Base64URL.encode(Array(#"{"alg":"RS256","typ":"JWT"}"#.utf8)) + "." + Base64URL.encode(Array(payload.utf8)) + "."
+        let report = try Linter(options: LintOptions(profile: .softwareStatement)).lint(token)
+        let insecure = report.findings.filter { $0.rule.id == "redirect-uri-insecure" }.map(\.location)
+        #expect(insecure == ["payload.redirect_uris[0]"], "\(report.findings.map { "\($0.rule.id) \($0.location)" })")
+    }
+}

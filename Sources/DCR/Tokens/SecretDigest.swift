@@ -6,7 +6,7 @@ import JOSE
 public enum SecretDigest {
     public static func digest(_ secret: String) -> String {
         let bytes = (try? Digest.sha256.hash(Array(secret.utf8))) ?? []
-        return bytes.map { byte in String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }.joined()
+        return Hex.encode(bytes)
     }
 
     public static func matches(_ secret: String, digest stored: String) -> Bool {
@@ -30,8 +30,7 @@ public enum SecretGenerator {
         var raw = bytes(16)
         raw[6] = raw[6] & 0x0F | 0x40
         raw[8] = raw[8] & 0x3F | 0x80
-        let hex = raw.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
-        let characters = Array(hex)
+        let characters = Array(Hex.encode(raw))
         return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
     }
 

@@ -99,14 +99,13 @@ package enum RemoteKeys {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(), let host = components.host, !host.isEmpty else {
             throw CLIFailure(.usage, "\(option) \(Terminal.shown(url)): not an absolute URL")
         }
-        let loopback = host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
-        guard scheme == "https" || (scheme == "http" && loopback) else {
+        guard scheme == "https" || (scheme == "http" && LoopbackHost.contains(host)) else {
             throw CLIFailure(.usage, "\(option) \(url): keys are fetched over https only (http only to this machine)")
         }
     }
 
     private static func cachePath(for url: String) throws -> String {
         let digest = try Digest.sha256.hash(Array(url.utf8))
-        return cacheDirectory + "/jwks/" + digest.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined() + ".json"
+        return cacheDirectory + "/jwks/" + Hex.encode(digest) + ".json"
     }
 }

@@ -79,7 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
         let settings = server.configuration
         let limits = ConnectionLimits(headerTimeout: .seconds(headerTimeout), bodyTimeout: .seconds(bodyTimeout),
                                       idleTimeout: .seconds(idleTimeout), maximumConnections: maxConnections)
-        if !Self.isLoopback(host) {
+        if !LoopbackHost.contains(host) {
             Terminal.note("""
                 jwstool serve: warning: --host \(host) listens beyond this machine; the admin API (/admin/applications) and the \
                 usage reports are then reachable from the network, guarded only by the admin token — put TLS in front of it
@@ -113,13 +113,6 @@ struct ServeCommand: AsyncParsableCommand {
             do { try server.usage.flush() } catch { logger.error("could not write the last usage counts", metadata: ["reason": "\(error)"]) }
         }
         try await application.runService()
-    }
-}
-
-extension ServeCommand {
-    /// Whether `host` names this machine only: `localhost`, 127.0.0.0/8 or ::1.
-    static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host == "[::1]" || IPAddress(host).map { IPNetwork("127.0.0.0/8")?.contains($0) == true } == true
     }
 }
 

@@ -38,5 +38,5 @@ struct RedirectURI {
         return list.elements.enumerated().compactMap { index, element in element.stringValue.map { RedirectURI(index: index, text: $0) } }
     }
 
-    var isLoopback: Bool { host == "localhost" || host == "127.0.0.1" || host == "[::1]" || (host?.hasPrefix("127.") ?? false) }
+    var isLoopback: Bool { host.map(LoopbackHost.contains) ?? false }
 }
