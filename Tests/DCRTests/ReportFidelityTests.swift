@@ -154,11 +154,13 @@ struct ReportFidelityTests {
         #expect(try await selfLink("/cmu/v2/year?start=1700000000000&end=1700726648017").contains("start=2023-11-14T22:13:20&end=2023-11-23T08:04:09&"))
         for path in ["/cmu/v2/year?start=2026-11-24T99", "/cmu/v2/year?start=2026-02-30", "/cmu/v2/year?end=2026-13",
                      "/cmu/v2/year?start=2026-11-24T10:60", "/cmu/v2/day?year=2026", "/cmu/v2/endpoint?hour!=3",
-                     "/cmu/v2/year?limit=1&limit=2", "/cmu/v2/year?start=2026-01-01T00:00:00.5", "/cmu/v2/year?end=99999999999999999"] {
+                     "/cmu/v2/year?limit=1&limit=2", "/cmu/v2/year?start=2026-01-01T00:00:00.5", "/cmu/v2/year?end=99999999999999999",
+                     "/cmu/v2/year?start=2026-11-23%2007:15", "/cmu/v2/year?start=2026-11-23T07:15%2B01:00", "/cmu/v2/year?start=2026z"] {
             let reply = try await server.get(path, token: token)
             #expect(reply.status == 400, "\(path): \(reply.status) \(reply.text)")
             #expect(reply.header("Content-Type")?.hasPrefix("text/plain") == true)
         }
+        #expect(try await selfLink("/cmu/v2/year?start=2025Z&end=2026-11-23T07").contains("start=2025-01-01T00:00:00&end=2026-11-23T07:00:00&"))
         // A bare time dimension adds it to the result (a projection, not a filter).
         let forced = try await server.get("/cmu/v2/endpoint?year", token: token).json
         #expect(forced["report"]?[index: 0]?["year"] == .string(String(now.year)))

@@ -53,7 +53,8 @@ struct CLIConventionsTests {
         #expect(try sign(["--exp", "2026-12-31T23:59:59Z"]).1?["exp"] == 1_798_761_599)
         let bare = try sign(["--exp", "90"])
         #expect(bare.1?["exp"] == 90 && bare.0.stderr.contains("is a Unix timestamp, 1970-01-01T00:01:30Z; for a time from now give a unit"))
-        for bad in ["soon", "2026-02-30", "2026-01-01T25:00", "1e9", "99999999999999999999"] {
+        #expect(try sign(["--exp", "2026-12-31 23:59:59.5z"]).1?["exp"] == 1_798_761_599)
+        for bad in ["soon", "2026-02-30", "2026-01-01T25:00", "1e9", "99999999999999999999", "2026-12-31Z", "2026-12-31T23", "2026-12-31T23:59+24:00"] {
             let (result, _) = try sign(["--exp", bad])
             #expect(result.status == 2 && result.stderr.contains("--exp") && result.stderr.contains("not a time"), "\(bad): \(result.stderr)")
         }

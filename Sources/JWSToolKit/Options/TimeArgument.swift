@@ -70,7 +70,7 @@ package enum TimeArgument {
             let seconds = base + sign * Int64(amount * scale)
             return CalendarFields.range.contains(seconds) ? seconds : nil
         }
-        return iso8601(bytes)
+        return iso8601(text)
     }
 
     private static let units: [UInt8: Double] = [
@@ -78,51 +78,18 @@ package enum TimeArgument {
     ]
 
     /// `YYYY-MM-DD`, then optionally `T` (or a space) `HH:MM[:SS[.fraction]]` and `Z` or `±HH:MM` / `±HHMM`.
-    private static func iso8601(_ bytes: [UInt8]) -> Int64? {
-        var index = 0
-        func number(_ width: Int) -> Int64? {
-            guard index + width <= bytes.count else { return nil }
-            var value: Int64 = 0
-            for byte in bytes[index..<index + width] {
-                guard (0x30...0x39).contains(byte) else { return nil }
-                value = value * 10 + Int64(byte - 0x30)
-            }
-            index += width
-            return value
-        }
-        func expect(_ character: Character) -> Bool {
-            guard index < bytes.count, bytes[index] == character.asciiValue else { return false }
-            index += 1
-            return true
-        }
-        guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2) else { return nil }
-        var fields = CalendarFields(year: year, month: month, day: day)
+    private static func iso8601(_ text: String) -> Int64? {
+        guard let written = ISO8601Text(text), written.count >= 3, written.count != 4,
+              written.fields.isValid else { return nil }
         var offset: Int64 = 0
-        if index < bytes.count {
-            guard expect("T") || expect(" "), let hour = number(2), expect(":"), let minute = number(2) else { return nil }
-            fields.hour = hour
-            fields.minute = minute
-            if expect(":") {
-                guard let second = number(2) else { return nil }
-                fields.second = second
-                if expect(".") {
-                    let digits = bytes[index...].prefix { (0x30...0x39).contains($0) }.count
-                    guard digits > 0 else { return nil }
-                    index += digits
-                }
-            }
-            if expect("Z") || expect("z") {
-            } else if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
-                let sign: Int64 = bytes[index] == UInt8(ascii: "-") ? -1 : 1
-                index += 1
-                guard let hours = number(2), hours <= 23 else { return nil }
-                _ = expect(":")
-                guard let minutes = number(2), minutes <= 59 else { return nil }
-                offset = sign * (hours * 3600 + minutes * 60)
-            }
+        switch written.zone {
+        case .none: break
+        case .utc: guard written.count >= 5 else { return nil }
+        case .offset(let sign, let hours, let minutes):
+            guard hours <= 23, minutes <= 59 else { return nil }
+            offset = sign * (hours * 3600 + minutes * 60)
         }
-        guard index == bytes.count, fields.isValid else { return nil }
-        let seconds = fields.epochSeconds - offset
+        let seconds = written.fields.epochSeconds - offset
         return CalendarFields.range.contains(seconds) ? seconds : nil
     }
 }
