@@ -47,4 +47,19 @@ struct CalendarFieldsTests {
         #expect(CalendarFields(epochSeconds: CalendarFields.range.lowerBound) == CalendarFields(year: 1))
         #expect(CalendarFields(year: 1).epochSeconds == -719_162 * 86_400)
     }
+
+    @Test("ISO 8601 text: the pieces as written; hostile text is refused, never trapped on")
+    func iso8601Text() throws {
+        let full = try #require(ISO8601Text("2026-12-31T23:59:59.123+01:30"))
+        #expect(full.count == 6 && full.timeSeparator == "T" && full.hasFraction && full.zone == .offset(sign: 1, hours: 1, minutes: 30))
+        #expect(full.fields == CalendarFields(year: 2026, month: 12, day: 31, hour: 23, minute: 59, second: 59))
+        let prefix = try #require(ISO8601Text("2026-11Z"))
+        #expect(prefix.count == 2 && prefix.zone == .utc("Z") && prefix.fields == CalendarFields(year: 2026, month: 11))
+        #expect(ISO8601Text("2026-13-45")?.fields.isValid == false)
+        let hostile = ["", "2026\0", "2026-", "20261", "2026-1-1", "2026-11-23T07:15:30:00", "2026+01:00", "+2026",
+                       "2026-11-23T07:15:30." , String(repeating: "9", count: 10_000_000), "2026-11-23T07:15:30." + String(repeating: "1", count: 1_000_000) + "x",
+                       "٢٠٢٦-11-23"]
+        for text in hostile { #expect(ISO8601Text(text) == nil, "\(text.prefix(40))") }
+        #expect(ISO8601Text("2026-11-23T07:15:30." + String(repeating: "1", count: 1_000_000))?.hasFraction == true)
+    }
 }

@@ -11,7 +11,7 @@ struct RemoteKeysTests {
         let process = Process()
         let port: Int
 
-        init(jwks: URL, maxAge: Int) throws {
+        init(jwks: URL, maxAge: String) throws {
             let output = Pipe()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["python3", CLI.projectRoot.appendingPathComponent("Tests/JWSToolTests/interop/jwks_server.py").path, jwks.path, "\(maxAge)"]
@@ -39,7 +39,7 @@ struct RemoteKeysTests {
 
     static let token = "examples/tokens/ec-token.jwt"
 
-    static func setUp(maxAge: Int) throws -> (Publisher, [String: String]) {
+    static func setUp(maxAge: String) throws -> (Publisher, [String: String]) {
         let directory = try CLI.temporaryDirectory()
         let jwks = directory.appendingPathComponent("jwks.json")
         let published = try CLI.run(["key", "jwks", "keys/dev-ec.pub.jwk"], in: CLI.projectRoot)
@@ -49,7 +49,7 @@ struct RemoteKeysTests {
 
     @Test("a fresh cached key set is used without the network; offline uses the cache; the URL must be https or loopback")
     func cached() throws {
-        let (publisher, env) = try Self.setUp(maxAge: 300)
+        let (publisher, env) = try Self.setUp(maxAge: "300")
         defer { publisher.stop() }
         let url = publisher.base + "/jwks.json"
         for _ in 0..<2 {
@@ -70,7 +70,7 @@ struct RemoteKeysTests {
 
     @Test("a stale entry is revalidated with its ETag (304 reuses it); --oidc-issuer finds the jwks_uri by discovery")
     func revalidatedAndDiscovered() throws {
-        let (publisher, env) = try Self.setUp(maxAge: 0)
+        let (publisher, env) = try Self.setUp(maxAge: "0")
         defer { publisher.stop() }
         let url = publisher.base + "/jwks.json"
         #expect(try CLI.run(["verify", "--jwks-url", url, Self.token], in: CLI.projectRoot, environment: env).status == 0)
@@ -81,5 +81,20 @@ struct RemoteKeysTests {
         #expect(discovered.status == 0, "\(discovered.stdout) \(discovered.stderr)")
         let wrongKey = try CLI.run(["verify", "--jwks-url", url, "examples/lint/clean-statement.jwt"], in: CLI.projectRoot, environment: env)
         #expect(wrongKey.status == 1)
+    }
+
+    @Test("a hostile max-age (nan, 1e308, negative, 30 digits) is no max-age: the keys are used, never cached as fresh, never a crash",
+          arguments: ["nan", "1e308", "-5", "999999999999999999999999999999"])
+    func hostileMaxAge(_ maxAge: String) throws {
+        let (publisher, env) = try Self.setUp(maxAge: maxAge)
+        defer { publisher.stop() }
+        let url = publisher.base + "/jwks.json"
+        for _ in 0..<2 {
+            let result = try CLI.run(["verify", "--jwks-url", url, Self.token], in: CLI.projectRoot, environment: env)
+            #expect(result.status == 0, "\(maxAge): \(result.stdout) \(result.stderr)")
+        }
+        let counts = try publisher.counts()
+        // Digits beyond a day's worth are a day: fresh on the second run. Anything else: revalidated.
+        #expect(counts.full == 1 && counts.notModified == (maxAge.allSatisfy(\.isNumber) ? 0 : 1), "\(maxAge): \(counts)")
     }
 }

@@ -74,7 +74,12 @@ package enum RemoteKeys {
         let reply = try fetcher.get(url, headers: headers)
         let header = { (name: String) in reply.headers.first { $0.0.lowercased() == name }?.1 }
         let control = (header("cache-control") ?? "").lowercased().split(separator: ",").map { String($0.drop { $0 == " " }) }
-        let maxAge = control.compactMap { $0.hasPrefix("max-age=") ? Double($0.dropFirst(8)) : nil }.first.map { min(max($0, 0), 86_400) } ?? 0
+        // delta-seconds are digits (RFC 9111 §1.2.2): anything else (`nan`, `1e308`, `-5`) is no max-age; at most a day.
+        let maxAge = control.compactMap { directive -> Double? in
+            let value = directive.dropFirst("max-age=".count)
+            guard directive.hasPrefix("max-age="), !value.isEmpty, value.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return value.count > 5 ? 86_400 : min(Double(value) ?? 0, 86_400)
+        }.first ?? 0
         let body: [UInt8]
         switch reply.status {
         case 304 where cachedBody != nil: body = cachedBody ?? []

@@ -2,14 +2,14 @@
 `Cache-Control: max-age=MAX_AGE`, answers 304 to a matching If-None-Match, publishes /.well-known/openid-configuration,
 and counts what it served at /count ("200 304"). Prints its port, then serves until killed.
 
-    python3 jwks_server.py JWKS_FILE MAX_AGE
+    python3 jwks_server.py JWKS_FILE MAX_AGE   (MAX_AGE is sent as given: 300, 0, nan, 1e308, -5)
 """
 import http.server
 import json
 import sys
 
 jwks = open(sys.argv[1], "rb").read()
-max_age = int(sys.argv[2])
+max_age = sys.argv[2]  # sent as given, hostile values included
 counts = {"200": 0, "304": 0}
 
 
