@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
@@ -7,6 +7,15 @@ let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 /// and Foundation's shared libraries). The flag is given to the compiler too, so that Foundation's static support
 /// libraries are linked; no test target may depend on `jwstool` (the tests run the built binary instead).
 let staticRuntime = "-static-stdlib"
+
+/// The trait that brings in the CLI and the DCR server and client, on by default. A package that needs only the `JOSE`
+/// library asks for `traits: []` and resolves none of the packages below: every reference to them is guarded by it.
+let tools = "Tools"
+
+/// A product of one of the packages only the tools need.
+func toolsProduct(_ name: String, _ package: String) -> Target.Dependency {
+    .product(name: name, package: package, condition: .when(traits: [tools]))
+}
 
 let package = Package(
     name: "jwstool",
@@ -18,6 +27,10 @@ let package = Package(
         .executable(name: "jwsbench", targets: ["jwsbench"]),
         .executable(name: "usagebench", targets: ["usagebench"]),
         .executable(name: "jwstool-fuzz", targets: ["jwstool-fuzz"]),
+    ],
+    traits: [
+        .trait(name: tools, description: "The jwstool CLI, its DCR server and client, and their benchmarks."),
+        .default(enabledTraits: [tools]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,44 +59,44 @@ let package = Package(
         .target(name: "FileSafety", swiftSettings: strict),
         .target(
             name: "DCR",
-            dependencies: ["JOSE", "COpenSSL", "FileSafety", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            dependencies: ["JOSE", "COpenSSL", "FileSafety", toolsProduct("GRDB", "GRDB.swift"), toolsProduct("Logging", "swift-log")],
             swiftSettings: strict),
         .target(
             name: "DCRServer",
             dependencies: [
-                "DCR", "JOSE", "CZlib", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                "DCR", "JOSE", "CZlib", toolsProduct("Hummingbird", "hummingbird"), toolsProduct("HummingbirdCore", "hummingbird"),
+                toolsProduct("Logging", "swift-log"),
+                toolsProduct("HTTPTypes", "swift-http-types"),
+                toolsProduct("ServiceLifecycle", "swift-service-lifecycle"),
+                toolsProduct("NIOCore", "swift-nio"), toolsProduct("NIOHTTPTypes", "swift-nio-extras"),
             ],
             swiftSettings: strict),
         .target(
             name: "DCRClient",
             dependencies: [
-                "DCR", "JOSE", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "DCR", "JOSE", toolsProduct("AsyncHTTPClient", "async-http-client"), toolsProduct("Logging", "swift-log"),
+                toolsProduct("NIOCore", "swift-nio"), toolsProduct("NIOPosix", "swift-nio"),
+                toolsProduct("GRDB", "GRDB.swift"),
             ],
             swiftSettings: strict),
         // The offline commands and what every command shares (inputs, options, files, exit statuses).
         .target(
             name: "JWSToolKit",
-            dependencies: ["JOSE", "FileSafety", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["JOSE", "FileSafety", toolsProduct("ArgumentParser", "swift-argument-parser")],
             swiftSettings: strict),
         // The CLI users run: the offline commands, handing app/register/token/call/serve to jwstool-dcr beside it.
         // (Not a dependency: an executable's dependency links everything the other one links. `swift build` builds both.)
         .executableTarget(
             name: "jwstool",
-            dependencies: ["JWSToolKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["JWSToolKit", toolsProduct("ArgumentParser", "swift-argument-parser")],
             swiftSettings: strict + [.unsafeFlags([staticRuntime])],
             linkerSettings: [.unsafeFlags([staticRuntime])]),
         .executableTarget(
             name: "jwstool-dcr",
             dependencies: [
                 "JWSToolKit", "JOSE", "DCR", "DCRServer", "DCRClient",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
+                toolsProduct("ArgumentParser", "swift-argument-parser"),
+                toolsProduct("Logging", "swift-log"),
             ],
             swiftSettings: strict),
         .executableTarget(name: "jwsbench", dependencies: ["JOSE", "COpenSSL", "CJansson"], swiftSettings: strict),
@@ -96,7 +109,7 @@ let package = Package(
         .testTarget(name: "JWSToolTests", dependencies: ["JOSE"], exclude: ["interop"], swiftSettings: strict),
         .testTarget(
             name: "DCRTests",
-            dependencies: ["DCR", "DCRServer", "DCRClient", "JOSE", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: ["DCR", "DCRServer", "DCRClient", "JOSE", toolsProduct("AsyncHTTPClient", "async-http-client")],
             exclude: ["Fixtures"],
             swiftSettings: strict),
     ],

@@ -1,9 +1,31 @@
 /// A JWS algorithm (RFC 7518 §3, RFC 8037, RFC 8812, RFC 9864).
 public enum Algorithm: String, Sendable, CaseIterable, CustomStringConvertible {
-    case hs256 = "HS256", hs384 = "HS384", hs512 = "HS512"
-    case rs256 = "RS256", rs384 = "RS384", rs512 = "RS512"
-    case ps256 = "PS256", ps384 = "PS384", ps512 = "PS512"
-    case es256 = "ES256", es384 = "ES384", es512 = "ES512", es256k = "ES256K"
+    /// HMAC with SHA-256 (RFC 7518 §3.2); the key is a shared secret of at least 32 bytes.
+    case hs256 = "HS256"
+    /// HMAC with SHA-384; a secret of at least 48 bytes.
+    case hs384 = "HS384"
+    /// HMAC with SHA-512; a secret of at least 64 bytes.
+    case hs512 = "HS512"
+    /// RSASSA-PKCS1-v1_5 with SHA-256 (RFC 7518 §3.3): the usual software statement algorithm.
+    case rs256 = "RS256"
+    /// RSASSA-PKCS1-v1_5 with SHA-384.
+    case rs384 = "RS384"
+    /// RSASSA-PKCS1-v1_5 with SHA-512.
+    case rs512 = "RS512"
+    /// RSASSA-PSS with SHA-256 and MGF1 with SHA-256 (RFC 7518 §3.5).
+    case ps256 = "PS256"
+    /// RSASSA-PSS with SHA-384.
+    case ps384 = "PS384"
+    /// RSASSA-PSS with SHA-512.
+    case ps512 = "PS512"
+    /// ECDSA on P-256 with SHA-256 (RFC 7518 §3.4); the signature is R‖S, 64 bytes.
+    case es256 = "ES256"
+    /// ECDSA on P-384 with SHA-384; 96-byte signatures.
+    case es384 = "ES384"
+    /// ECDSA on P-521 with SHA-512; 132-byte signatures.
+    case es512 = "ES512"
+    /// ECDSA on secp256k1 with SHA-256 (RFC 8812).
+    case es256k = "ES256K"
     /// EdDSA with the key's curve (RFC 8037).
     case edDSA = "EdDSA"
     /// Fully specified EdDSA names (RFC 9864).
@@ -13,14 +35,21 @@ public enum Algorithm: String, Sendable, CaseIterable, CustomStringConvertible {
 
     /// How the algorithm signs.
     public enum Family: Sendable, Equatable {
+        /// A MAC over the signing input with a shared secret.
         case hmac(Digest)
+        /// An RSA signature with PKCS #1 v1.5 padding.
         case rsaPKCS1(Digest)
+        /// An RSA signature with PSS padding (salt as long as the digest).
         case rsaPSS(Digest)
+        /// An ECDSA signature on the curve, of the digest.
         case ecdsa(Curve, Digest)
+        /// An EdDSA signature; the curve when the algorithm name fixes it (`Ed25519`), `nil` for `EdDSA`.
         case eddsa(Curve?)
+        /// No signature at all: `none`.
         case unsecured
     }
 
+    /// How this algorithm signs: its family, digest and curve.
     public var family: Family {
         switch self {
         case .hs256: .hmac(.sha256)
@@ -43,6 +72,7 @@ public enum Algorithm: String, Sendable, CaseIterable, CustomStringConvertible {
         }
     }
 
+    /// The JOSE name, as in `alg`: `RS256`.
     public var description: String { rawValue }
 
     /// Whether a public key can verify it (everything but HMAC and `none`).

@@ -2,8 +2,11 @@ import COpenSSL
 
 /// The SHA-2 digests JWS uses, each fetched from OpenSSL once per process and then reused.
 public enum Digest: String, Sendable, CaseIterable {
+    /// SHA-256, 32 bytes.
     case sha256 = "SHA256"
+    /// SHA-384, 48 bytes.
     case sha384 = "SHA384"
+    /// SHA-512, 64 bytes.
     case sha512 = "SHA512"
 
     /// Output size in bytes.

@@ -5,11 +5,13 @@ public struct KeyPolicy: Sendable {
     /// Refuse RSA keys with a bad public exponent or the ROCA fingerprint (``Key/flaw``).
     public var refusesFlawedRSA: Bool
 
+    /// A policy; the defaults are ``standard``.
     public init(minimumRSABits: Int = 2048, refusesFlawedRSA: Bool = true) {
         self.minimumRSABits = minimumRSABits
         self.refusesFlawedRSA = refusesFlawedRSA
     }
 
+    /// RSA keys of at least 2048 bits with no known flaw: what verifying and signing use unless told otherwise.
     public static let standard = KeyPolicy()
     /// Accepts RSA keys of any size, exponent or origin; for reading legacy tokens only, when the caller explicitly opts out.
     public static let allowingWeakRSA = KeyPolicy(minimumRSABits: 512, refusesFlawedRSA: false)

@@ -2,6 +2,7 @@
 public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
+    /// `bytes` as lower-case hexadecimal, `[0x0f, 0xa0]` → `"0fa0"`.
     public static func encode<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
         var output: [UInt8] = []
         for byte in bytes {

@@ -3,12 +3,14 @@ import CJansson
 /// Building JSON values. Each constructor returns a new immutable tree; containers take references to
 /// their elements (jansson reference counts), so building never copies a subtree.
 extension JSONValue {
+    /// A JSON string holding `text` exactly, NUL characters included.
     public static func string(_ text: String) -> JSONValue {
         let characters = text.utf8CString
         let node = characters.withUnsafeBufferPointer { json_stringn_nocheck($0.baseAddress, $0.count - 1) }
         return JSONValue(adopting: allocated(node))
     }
 
+    /// A JSON integer.
     public static func integer(_ value: Int64) -> JSONValue {
         JSONValue(adopting: allocated(json_integer(json_int_t(value))))
     }
@@ -20,12 +22,15 @@ extension JSONValue {
         return JSONValue(adopting: allocated(json_real(value)))
     }
 
+    /// `true` or `false`.
     public static func bool(_ value: Bool) -> JSONValue {
         JSONValue(adopting: allocated(value ? json_true() : json_false()))
     }
 
+    /// JSON `null`.
     public static var null: JSONValue { JSONValue(adopting: allocated(json_null())) }
 
+    /// An array of `elements` in order.
     public static func array(_ elements: [JSONValue]) -> JSONValue {
         let node = allocated(json_array())
         for element in elements { json_array_append(node, element.node) }
@@ -68,12 +73,18 @@ extension JSONValue {
     }
 }
 
+/// JSON written as Swift literals: `["iss": "https://issuer.example", "exp": 1_700_000_000, "aud": ["a", "b"]]`.
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
+    /// `"text"` as a JSON string.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// `42` as a JSON integer.
     public init(integerLiteral value: Int64) { self = .integer(value) }
+    /// `true` or `false`.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// `[…]` as a JSON array, in order.
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    /// `[name: value, …]` as a JSON object with the members in the order written.
     public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
 }

@@ -10,12 +10,14 @@ public struct JSONLimits: Sendable {
     /// only to read on past a duplicate it has already reported; jansson then keeps the last value.
     public var rejectsDuplicateMembers: Bool
 
+    /// Limits; the defaults are ``standard``.
     public init(maxDepth: Int = 32, maxBytes: Int = 1 << 20, rejectsDuplicateMembers: Bool = true) {
         self.maxDepth = maxDepth
         self.maxBytes = maxBytes
         self.rejectsDuplicateMembers = rejectsDuplicateMembers
     }
 
+    /// For token headers, payloads, keys and registration requests: 32 levels, 1 MiB, duplicates rejected.
     public static let standard = JSONLimits()
 }
 

@@ -22,7 +22,22 @@ public struct JSONValue: @unchecked Sendable {
 
     /// The JSON type of a value.
     public enum Kind: String, Sendable {
-        case object, array, string, integer, real, `true`, `false`, null
+        /// `{…}`
+        case object
+        /// `[…]`
+        case array
+        /// `"…"`
+        case string
+        /// A number written without fraction or exponent that fits in 64 bits.
+        case integer
+        /// Any other number.
+        case real
+        /// `true`
+        case `true`
+        /// `false`
+        case `false`
+        /// `null`
+        case null
 
         /// How the type is named in messages: `a string`, `an object`.
         public var phrase: String {
@@ -37,6 +52,7 @@ public struct JSONValue: @unchecked Sendable {
         }
     }
 
+    /// The JSON type of this value.
     public var kind: Kind {
         switch node.pointee.type {
         case JSON_OBJECT: .object
@@ -50,7 +66,9 @@ public struct JSONValue: @unchecked Sendable {
         }
     }
 
+    /// Whether this is a JSON object.
     public var isObject: Bool { node.pointee.type == JSON_OBJECT }
+    /// Whether this is a JSON number, integer or not.
     public var isNumber: Bool { node.pointee.type == JSON_INTEGER || node.pointee.type == JSON_REAL }
 
     /// The string, when this is a JSON string.
@@ -86,6 +104,7 @@ public struct JSONValue: @unchecked Sendable {
         }
     }
 
+    /// The boolean, when this is `true` or `false`.
     public var boolValue: Bool? {
         switch node.pointee.type {
         case JSON_TRUE: true
@@ -94,6 +113,7 @@ public struct JSONValue: @unchecked Sendable {
         }
     }
 
+    /// Whether this is JSON `null`.
     public var isNull: Bool { node.pointee.type == JSON_NULL }
 
     /// The number of members of an object or elements of an array; 0 otherwise.
@@ -163,10 +183,13 @@ public struct JSONValue: @unchecked Sendable {
     }
 }
 
+/// JSON equality (jansson's `json_equal`): same type and value, objects compared regardless of member order.
 extension JSONValue: Equatable {
+    /// Whether the two documents are equal as JSON (`1` and `1.0` are not: integer and real differ).
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { json_equal(lhs.node, rhs.node) != 0 }
 }
 
 extension JSONValue: CustomStringConvertible {
+    /// The compact JSON text.
     public var description: String { compact }
 }

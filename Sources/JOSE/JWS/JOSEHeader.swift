@@ -11,6 +11,7 @@ public struct JOSEHeader: Sendable {
         "enc", "zip", "epk", "apu", "apv", "iv", "tag", "p2s", "p2c",
     ]
 
+    /// The header of a signature with these protected and unprotected members.
     public init(protected: JSONValue?, unprotected: JSONValue?) {
         self.protected = protected
         self.unprotected = unprotected

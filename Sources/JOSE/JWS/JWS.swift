@@ -5,17 +5,25 @@
 public struct JWS: Sendable {
     /// The form the JWS was received in.
     public enum Serialization: String, Sendable {
-        case compact, flattened, general
+        /// `header.payload.signature` (RFC 7515 §7.1).
+        case compact
+        /// A JSON object with one signature's members at the top level (RFC 7515 §7.2.2).
+        case flattened
+        /// A JSON object with a `signatures` array (RFC 7515 §7.2.1).
+        case general
     }
 
     /// One signature with its header (RFC 7515 §7.2.1).
     public struct Signature: Sendable {
+        /// The signature's protected and unprotected header members.
         public let header: JOSEHeader
         /// The protected header exactly as received (base64url), part of the signing input.
         public let encodedProtectedHeader: String
+        /// The signature bytes, decoded from base64url.
         public let signature: [UInt8]
     }
 
+    /// The serialization it was parsed from (or is to be written in by default).
     public let serialization: Serialization
     /// The payload bytes (decoded from base64url unless `b64: false`).
     public let payload: [UInt8]
@@ -23,6 +31,7 @@ public struct JWS: Sendable {
     let signingPayload: [UInt8]
     /// Whether the payload was supplied separately (RFC 7515 Appendix F).
     public let isDetached: Bool
+    /// Every signature, in the order received; a compact or flattened JWS has one.
     public let signatures: [Signature]
     /// The signing input of an attached compact JWS, kept from parsing so verification copies nothing.
     var compactSigningInput: [UInt8]? = nil

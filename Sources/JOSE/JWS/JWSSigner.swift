@@ -2,13 +2,16 @@
 public struct JWSSigner: Sendable {
     /// One signer's contribution: key, algorithm and header members.
     public struct Signing: Sendable {
+        /// The private key (or shared secret) that signs.
         public var key: Key
+        /// The algorithm, which must fit the key (``Key/refusal(for:)``).
         public var algorithm: Algorithm
         /// Protected header members besides `alg` (e.g. `kid`, `typ`), in order.
         public var protectedHeader: [(String, JSONValue)]
         /// Unprotected header members (JSON serialization only).
         public var unprotectedHeader: [(String, JSONValue)]
 
+        /// One signature by `key` with `algorithm` and these header members besides `alg`.
         public init(key: Key, algorithm: Algorithm, protectedHeader: [(String, JSONValue)] = [], unprotectedHeader: [(String, JSONValue)] = []) {
             self.key = key
             self.algorithm = algorithm
@@ -17,8 +20,10 @@ public struct JWSSigner: Sendable {
         }
     }
 
+    /// Which keys may sign: a key the policy refuses is an error, not a weak signature.
     public var keyPolicy: KeyPolicy
 
+    /// A signer that refuses keys `keyPolicy` refuses.
     public init(keyPolicy: KeyPolicy = .standard) { self.keyPolicy = keyPolicy }
 
     /// Signs `payload` once per entry of `signings`.

@@ -4,15 +4,18 @@
 /// keys or URLs in `jwk`, `jku` and `x5u` are never used; `x5c` is used only through a chain to ``Options/trustAnchors``.
 /// Keys are prepared once (algorithms fetched, contexts initialised) so each verification costs the signature check.
 public struct JWSVerifier: Sendable {
+    /// What the caller accepts: algorithms, key strength, trust anchors for `x5c`, `crit` extensions.
     public struct Options: Sendable {
         /// The algorithms accepted; nil accepts every algorithm that fits the chosen key (never `none`).
         public var allowedAlgorithms: Set<Algorithm>?
+        /// Which keys are strong enough; a signature by a key it refuses fails with the policy's reason.
         public var keyPolicy: KeyPolicy
         /// Certificates through which an `x5c` chain may be trusted; nil ignores `x5c`.
         public var trustAnchors: TrustAnchors?
         /// `crit` extensions the caller processes itself (besides `b64`, which the library handles).
         public var understoodCriticalHeaders: Set<String>
 
+        /// Options; by default every algorithm that fits a key, the standard key policy, no `x5c`, no extensions.
         public init(allowedAlgorithms: Set<Algorithm>? = nil, keyPolicy: KeyPolicy = .standard,
                     trustAnchors: TrustAnchors? = nil, understoodCriticalHeaders: Set<String> = []) {
             self.allowedAlgorithms = allowedAlgorithms
@@ -24,7 +27,9 @@ public struct JWSVerifier: Sendable {
 
     /// Which key and algorithm verified which signature.
     public struct Verified: Sendable {
+        /// The caller's key that verified it.
         public let key: Key
+        /// The algorithm it verified with (allowed, and fit for the key).
         public let algorithm: Algorithm
         /// The index of the verified signature (0 for compact).
         public let signatureIndex: Int
@@ -38,9 +43,11 @@ public struct JWSVerifier: Sendable {
         let verifiers: [Algorithm: Result<any SignatureVerifier, JOSEError>]
     }
 
+    /// The options it was made with.
     public let options: Options
     private let prepared: [PreparedKey]
 
+    /// A verifier for these keys; each key's usable algorithms are prepared here, once.
     public init(keys: KeySet, options: Options = Options()) {
         self.options = options
         prepared = keys.keys.map { key in
@@ -52,6 +59,7 @@ public struct JWSVerifier: Sendable {
         }
     }
 
+    /// The keys it verifies with, in the order given.
     public var keys: [Key] { prepared.map(\.key) }
 
     /// Verifies the JWS: at least one of its signatures must verify. The error explains the first signature's failure.

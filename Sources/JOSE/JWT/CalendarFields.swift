@@ -1,16 +1,23 @@
 /// A UTC instant's calendar fields, and back: proleptic Gregorian, from day arithmetic (H. Hinnant's civil-date
 /// algorithms), so no calendar object or time-zone database is consulted (dates in tokens, usage reports).
 public struct CalendarFields: Sendable, Equatable {
+    /// The year; 1 to 9999 for an instant in ``range``.
     public var year: Int64
+    /// The month, 1 to 12.
     public var month: Int64
+    /// The day of the month, from 1.
     public var day: Int64
+    /// The hour, 0 to 23.
     public var hour: Int64
+    /// The minute, 0 to 59.
     public var minute: Int64
+    /// The second, 0 to 59 (no leap seconds, as in NumericDate).
     public var second: Int64
 
     /// The earliest and latest instants a report handles: 0001-01-01T00:00:00 and 9999-12-31T23:59:59.
     public static let range: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
 
+    /// Fields as given (check them with ``isValid``); what is left out is the start of the year, month, day or hour.
     public init(year: Int64, month: Int64 = 1, day: Int64 = 1, hour: Int64 = 0, minute: Int64 = 0, second: Int64 = 0) {
         self.year = year
         self.month = month

@@ -2,17 +2,22 @@
 public struct ClaimValidation: Sendable {
     /// Leeways for clock skew, per time claim.
     public var time: TimeValidity
+    /// The `iss` required, exactly; nil does not check it.
     public var issuer: String?
+    /// An `aud` required (the claim, a string or an array, must contain it); nil does not check it.
     public var audience: String?
+    /// The `sub` required, exactly; nil does not check it.
     public var subject: String?
     /// The expected header `typ`.
     public var type: String?
+    /// Claims that must be present, whatever their value.
     public var requiredClaims: [String]
     /// Maximum age from `iat`, in seconds.
     public var maximumAge: Double?
     /// Further checks (profiles, application rules).
     public var additionalPolicies: [any ClaimPolicy]
 
+    /// Claim checks; by default only the time claims, with the default leeway.
     public init(time: TimeValidity = TimeValidity(), issuer: String? = nil, audience: String? = nil, subject: String? = nil,
                 type: String? = nil, requiredClaims: [String] = [], maximumAge: Double? = nil,
                 additionalPolicies: [any ClaimPolicy] = []) {

@@ -1,9 +1,13 @@
 /// What a claim policy looks at: the JOSE header, the claims object and the time of the check.
 public struct ClaimContext: Sendable {
+    /// The header of the signature that verified.
     public let header: JOSEHeader
+    /// The claims object.
     public let claims: JSONValue
+    /// The time the claims are checked as of.
     public let now: NumericDate
 
+    /// The context of one check.
     public init(header: JOSEHeader, claims: JSONValue, now: NumericDate) {
         self.header = header
         self.claims = claims

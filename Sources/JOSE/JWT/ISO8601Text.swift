@@ -3,7 +3,9 @@
 /// may precede it) or `±HH[:]MM` (after the hour). Each reader decides what it accepts (report bounds take prefixes
 /// and `Z` only; the CLI takes offsets and fractions) and checks ``fields`` with ``CalendarFields/isValid``.
 public struct ISO8601Text: Sendable {
+    /// The zone written after the time, if any.
     public enum Zone: Sendable, Equatable {
+        /// No zone written; the readers in this package take the time as UTC.
         case none
         /// `Z` or `z`, as written.
         case utc(Character)
@@ -19,6 +21,7 @@ public struct ISO8601Text: Sendable {
     public let timeSeparator: Character?
     /// Whether a fraction of a second followed the seconds.
     public let hasFraction: Bool
+    /// The zone as written.
     public let zone: Zone
 
     /// Reads `text`; nil when it is not of that shape.

@@ -13,6 +13,7 @@ extension JSONValue {
     public static func date(_ date: NumericDate) -> JSONValue { .integer(Int64(date.secondsSinceEpoch.rounded(.down))) }
 }
 
+/// Spans for time claims in the units tokens are thought of in: `.in(.hours(6))`.
 extension Swift.Duration {
     /// `minutes` minutes.
     public static func minutes(_ minutes: Int64) -> Duration { .seconds(minutes * 60) }

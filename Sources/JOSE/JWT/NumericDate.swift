@@ -9,11 +9,13 @@ import Darwin
 /// A date read from a token is checked with ``init(claim:)``: only 0001-01-01 to 9999-12-31 (UTC) is a NumericDate
 /// here, so every date a token can carry has an ISO 8601 form and every sum of a date and a leeway is exact.
 public struct NumericDate: Sendable, Comparable, Hashable, CustomStringConvertible {
+    /// Seconds since 1970-01-01T00:00:00Z; negative before it, fractions allowed.
     public var secondsSinceEpoch: Double
 
     /// The dates a claim may hold: 0001-01-01T00:00:00Z through 9999-12-31T23:59:59Z.
     public static let representable: ClosedRange<Double> = -62_135_596_800 ... 253_402_300_799
 
+    /// The date `secondsSinceEpoch` seconds after the epoch, unchecked (for dates the caller computes).
     public init(_ secondsSinceEpoch: Double) { self.secondsSinceEpoch = secondsSinceEpoch }
 
     /// A date read from a claim: nil unless finite and within ``representable``.
@@ -38,8 +40,10 @@ public struct NumericDate: Sendable, Comparable, Hashable, CustomStringConvertib
         return NumericDate(Double(time.tv_sec) + Double(time.tv_nsec) / 1e9)
     }
 
+    /// Whether `lhs` is earlier than `rhs`.
     public static func < (lhs: NumericDate, rhs: NumericDate) -> Bool { lhs.secondsSinceEpoch < rhs.secondsSinceEpoch }
 
+    /// The date `seconds` later (earlier when negative).
     public func adding(_ seconds: Double) -> NumericDate { NumericDate(secondsSinceEpoch + seconds) }
 
     /// ISO 8601 in UTC, e.g. `2026-11-23T07:15:25Z` (fractions dropped).
@@ -50,6 +54,7 @@ public struct NumericDate: Sendable, Comparable, Hashable, CustomStringConvertib
         return CalendarFields(epochSeconds: seconds).iso8601 + "Z"
     }
 
+    /// The date in ISO 8601, UTC (``iso8601``).
     public var description: String { iso8601 }
 
     /// `in 5h`, `3d ago`, `now` — this date relative to `reference`.

@@ -1,5 +1,6 @@
 /// Verifies a token end to end: structure, header, key choice, signature, then claims; reports every failure.
 public struct TokenVerifier: Sendable {
+    /// The signature checks: keys, allowed algorithms, key policy, trust anchors.
     public let signatures: JWSVerifier
     /// The claim checks; their policies are built once, here, not per token.
     public var claims: ClaimValidation { didSet { policies = claims.policies } }
@@ -13,6 +14,7 @@ public struct TokenVerifier: Sendable {
     /// Require every signature of a multi-signature JWS to verify (default: one is enough, RFC 7515 §7.2.1).
     public var requiresEverySignature = false
 
+    /// A verifier for `keys` under `options` whose claims must pass `claims`; keys and policies are prepared here, once.
     public init(keys: KeySet, options: JWSVerifier.Options = .init(), claims: ClaimValidation = .init(), requireCompact: Bool = false,
                 diagnosesUnverifiedClaims: Bool = false) {
         signatures = JWSVerifier(keys: keys, options: options)
@@ -92,5 +94,6 @@ public struct VerificationResult: Sendable {
     /// Every failure, structural, cryptographic and claim alike; empty when the token is valid.
     public let failures: [JOSEError]
 
+    /// Whether a signature verified and every check passed.
     public var isValid: Bool { failures.isEmpty && verified != nil }
 }

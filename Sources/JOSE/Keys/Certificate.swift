@@ -53,8 +53,10 @@ public final class Certificate: @unchecked Sendable {
 
 /// Certificates the caller trusts; a chain (`x5c`) is accepted only when OpenSSL verifies it to one of them.
 public struct TrustAnchors: Sendable {
+    /// The trusted certificates (roots or intermediates the caller vouches for).
     public var certificates: [Certificate]
 
+    /// Trusts chains that lead to one of `certificates`.
     public init(_ certificates: [Certificate]) { self.certificates = certificates }
 
     /// Verifies `chain` (leaf first) to one of the anchors at the current time.

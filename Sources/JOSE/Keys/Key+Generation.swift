@@ -2,9 +2,13 @@ import COpenSSL
 
 /// What kind of key to generate.
 public enum KeySpec: Sendable, Equatable {
+    /// RSA with a modulus of `bits` bits (at least 2048 to sign under the standard policy).
     case rsa(bits: Int)
+    /// An EC key on a NIST curve or secp256k1.
     case ec(Curve)
+    /// An OKP key on Ed25519 or Ed448.
     case okp(Curve)
+    /// A shared secret of `bytes` bytes.
     case oct(bytes: Int)
 }
 

@@ -1,7 +1,9 @@
 /// A set of keys (RFC 7517 §5), the verifier's source of trust.
 public struct KeySet: Sendable {
+    /// The keys, in the order a verifier tries them.
     public var keys: [Key]
 
+    /// A set of `keys`.
     public init(_ keys: [Key] = []) { self.keys = keys }
 
     /// Parses a JWK Set. Keys of a type this library does not know are skipped (RFC 7517 §5); malformed keys are errors.

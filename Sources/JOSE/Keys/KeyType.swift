@@ -1,7 +1,17 @@
 /// A named elliptic curve, by its JOSE name.
 public enum Curve: String, Sendable, CaseIterable {
-    case p256 = "P-256", p384 = "P-384", p521 = "P-521", secp256k1 = "secp256k1"
-    case ed25519 = "Ed25519", ed448 = "Ed448"
+    /// NIST P-256 (secp256r1), for ES256.
+    case p256 = "P-256"
+    /// NIST P-384, for ES384.
+    case p384 = "P-384"
+    /// NIST P-521, for ES512.
+    case p521 = "P-521"
+    /// secp256k1, for ES256K (RFC 8812).
+    case secp256k1 = "secp256k1"
+    /// Edwards25519, for EdDSA and Ed25519 (RFC 8037).
+    case ed25519 = "Ed25519"
+    /// Edwards448, for EdDSA and Ed448.
+    case ed448 = "Ed448"
 
     /// The size of one coordinate (or of an EdDSA public key) in bytes.
     public var coordinateSize: Int {
@@ -51,9 +61,13 @@ public enum Curve: String, Sendable, CaseIterable {
 
 /// What kind of key, with its size: the JWK `kty` plus the curve or length.
 public enum KeyType: Sendable, Equatable, CustomStringConvertible {
+    /// RSA with a modulus of `bits` bits .
     case rsa(bits: Int)
+    /// An EC key on a NIST curve or secp256k1.
     case ec(Curve)
+    /// An OKP key on Ed25519 or Ed448.
     case okp(Curve)
+    /// A shared secret of `bytes` bytes.
     case oct(bytes: Int)
 
     /// A shared secret (`oct`), as opposed to a public/private key pair.
@@ -82,6 +96,7 @@ public enum KeyType: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Short, as messages print it: `RSA 2048`, `EC P-256`, `oct 256 bits`.
     public var description: String {
         switch self {
         case .rsa(let bits): "RSA \(bits)"

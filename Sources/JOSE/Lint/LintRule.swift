@@ -1,8 +1,14 @@
 /// How serious a lint finding is.
 public enum LintSeverity: String, Sendable, CaseIterable, Comparable {
-    case notice, warning, error
+    /// Worth knowing; the token is fine.
+    case notice
+    /// Likely a mistake or a weakness; the token may still be accepted.
+    case warning
+    /// The token breaks a requirement: a verifier should refuse it (lint exits 1).
+    case error
 
     private var rank: Int { LintSeverity.allCases.firstIndex(of: self) ?? 0 }
+    /// Whether `lhs` is less serious than `rhs`: notice < warning < error.
     public static func < (lhs: LintSeverity, rhs: LintSeverity) -> Bool { lhs.rank < rhs.rank }
 }
 
@@ -18,10 +24,12 @@ public enum LintProfile: String, Sendable, CaseIterable {
 
 /// One problem a rule found: what and where.
 public struct LintIssue: Sendable {
+    /// What is wrong, in words a person can act on.
     public let message: String
     /// `header.alg`, `payload.exp`, `segment 2`, `token`…
     public let location: String
 
+    /// An issue found at `location`.
     public init(_ message: String, at location: String) {
         self.message = message
         self.location = location
@@ -32,6 +40,7 @@ public struct LintIssue: Sendable {
 public struct LintRule: Sendable, Identifiable {
     /// Stable kebab-case identifier, e.g. `alg-none`.
     public let id: String
+    /// How serious its findings are.
     public let severity: LintSeverity
     /// One line: what the rule finds.
     public let summary: String
@@ -44,6 +53,7 @@ public struct LintRule: Sendable, Identifiable {
     /// The check: every issue in the token, empty when the token passes.
     public let check: @Sendable (LintedToken) -> [LintIssue]
 
+    /// A rule; list it in ``LintRule/all`` for the linter to run it.
     public init(id: String, severity: LintSeverity, summary: String, citation: String, rationale: String,
                 profiles: Set<LintProfile> = Set(LintProfile.allCases), check: @escaping @Sendable (LintedToken) -> [LintIssue]) {
         self.id = id
@@ -61,9 +71,13 @@ public struct LintRule: Sendable, Identifiable {
 
 /// A rule's finding in one token.
 public struct LintFinding: Sendable {
+    /// The rule that found it.
     public let rule: LintRule
+    /// What is wrong.
     public let message: String
+    /// Where in the token: `header.alg`, `payload.redirect_uris[1]`.
     public let location: String
 
+    /// The rule's severity.
     public var severity: LintSeverity { rule.severity }
 }

@@ -3,9 +3,13 @@
 public struct LintedToken: Sendable {
     /// What went wrong reading a header or payload as a JSON object.
     public enum DocumentProblem: Sendable, Equatable {
+        /// Not JSON; the parser's reason.
         case invalidJSON(String)
+        /// The member name that appears more than once (the document was read on with the last value).
         case duplicateMember(String)
+        /// Bytes that are not UTF-8.
         case invalidUTF8
+        /// JSON, but not an object: what it is instead.
         case notObject(JSONValue.Kind)
 
         /// What to say when the document is not a readable JSON object at all (nil for the other problems).
@@ -20,8 +24,11 @@ public struct LintedToken: Sendable {
 
     /// The outcome of checking the signature with the caller's keys.
     public enum SignatureCheck: Sendable {
+        /// No keys were given.
         case notChecked
+        /// A key verified it with `algorithm`; `key` describes which (its kid or type).
         case verified(algorithm: Algorithm, key: String)
+        /// No key verified it; why.
         case failed(JOSEError)
     }
 
@@ -29,21 +36,29 @@ public struct LintedToken: Sendable {
     public let text: String
     /// Offsets of whitespace inside the token (line breaks from copying it out of a document).
     public let innerWhitespace: [Int]
+    /// Whether it was a JSON serialization rather than compact.
     public let isJSONSerialization: Bool
     /// The number of '.'-separated segments (compact form).
     public let segmentCount: Int
     /// Strict base64url failures, by segment number (1-based).
     public let encodingProblems: [Int: JOSEError]
+    /// The (first signature's protected) header as a JSON object, when it could be read as one.
     public let header: JSONValue?
+    /// What went wrong reading the header, if anything.
     public let headerProblem: DocumentProblem?
+    /// The payload bytes, when they could be decoded.
     public let payload: [UInt8]?
     /// The payload as a JSON object, when it is one.
     public let claims: JSONValue?
+    /// What went wrong reading the payload as a JSON object, if anything.
     public let payloadProblem: DocumentProblem?
+    /// The signature bytes, when they could be decoded.
     public let signature: [UInt8]?
+    /// Whether the caller's keys verified the signature.
     public let signatureCheck: SignatureCheck
     /// The keys the caller gave (for key-strength rules).
     public let keys: [Key]
+    /// The options it was linted with.
     public let options: LintOptions
     /// The profile the rules run under.
     public let profile: LintProfile

@@ -4,18 +4,22 @@ public struct LintOptions: Sendable {
     public var profile: LintProfile?
     /// Keys to verify the signature with; nil or empty: the signature is not checked.
     public var keys: KeySet?
+    /// Certificates through which an `x5c` chain may be trusted when checking the signature.
     public var trustAnchors: TrustAnchors?
+    /// Which keys are strong enough (for the signature check and the key-strength rules).
     public var keyPolicy: KeyPolicy
     /// The registrar shares an HMAC secret with the statement's issuer, so HS* statements are acceptable.
     public var sharedSecret: Bool
     /// Rule ids not to run.
     public var disabledRules: Set<String>
+    /// The time the token's dates are judged as of.
     public var now: NumericDate
     /// The longest acceptable lifetime (`exp` − `iat`) per profile, in seconds.
     public var maximumLifetime: [LintProfile: Double]
     /// Tokens larger than this many bytes are reported.
     public var maximumSize: Int
 
+    /// Options; by default the profile is detected, the signature not checked, dates judged as of now.
     public init(profile: LintProfile? = nil, keys: KeySet? = nil, trustAnchors: TrustAnchors? = nil, keyPolicy: KeyPolicy = .standard,
                 sharedSecret: Bool = false, disabledRules: Set<String> = [], now: NumericDate = .now,
                 maximumLifetime: [LintProfile: Double] = [.jwt: 365 * 86_400, .accessToken: 86_400, .softwareStatement: 5 * 365 * 86_400],
@@ -34,7 +38,9 @@ public struct LintOptions: Sendable {
 
 /// The findings for one token.
 public struct LintReport: Sendable {
+    /// The token as read.
     public let token: LintedToken
+    /// The profile the rules ran under.
     public let profile: LintProfile
     /// Why the profile was chosen (`claims include software_id`, or `given with --profile`).
     public let profileReason: String
@@ -42,6 +48,7 @@ public struct LintReport: Sendable {
     /// appear (array elements by index), then the signature; at one place, most severe first, then in rule order.
     public let findings: [LintFinding]
 
+    /// How many findings have `severity`.
     public func count(_ severity: LintSeverity) -> Int { findings.filter { $0.severity == severity }.count }
 
     /// Whether anything at or above `threshold` was found.
@@ -50,9 +57,12 @@ public struct LintReport: Sendable {
 
 /// Runs the rules of a profile over tokens.
 public struct Linter: Sendable {
+    /// The options every token is linted with.
     public let options: LintOptions
+    /// The rules it runs (those of the token's profile, less the disabled ones).
     public let rules: [LintRule]
 
+    /// A linter running `rules` with `options`.
     /// - Throws: `.invalidArgument` when a disabled rule id does not exist.
     public init(options: LintOptions = LintOptions(), rules: [LintRule] = LintRule.all) throws(JOSEError) {
         for id in options.disabledRules.sorted() where !rules.contains(where: { $0.id == id }) {

@@ -1,5 +1,6 @@
 /// `--profile auto`: which profile a token most likely belongs to, and why.
 public enum ProfileDetection {
+    /// The profile for a token with this header and these claims (either may be unreadable), and the reason in words.
     public static func detect(header: JSONValue?, claims: JSONValue?) -> (LintProfile, String) {
         if let type = header?["typ"]?.stringValue, ExpectedType.normalized(type) == "at+jwt" {
             return (.accessToken, "header typ is \(type)")

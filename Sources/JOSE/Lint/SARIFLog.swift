@@ -6,8 +6,10 @@ public enum SARIFLog {
         public let uri: String
         /// The 1-based line of the file that holds the token.
         public let line: Int
+        /// What the linter found in it.
         public let report: LintReport
 
+        /// The report for the token at `line` of `uri`.
         public init(uri: String, line: Int, report: LintReport) {
             self.uri = uri
             self.line = line

@@ -2,6 +2,7 @@
 /// A format that can print as items come (text, CSV) returns text from ``write(_:)``; one that needs every item
 /// for its document (JSON, SARIF, XML) keeps them and returns the document from ``finish()``.
 public protocol FormatWriter<Item> {
+    /// What it writes: a lint report, a report row.
     associatedtype Item
     /// The text for `items`, the next ones in order; empty when the format writes only at the end.
     mutating func write(_ items: [Item]) -> String

@@ -42,18 +42,21 @@ public struct JOSEError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidArgument
     }
 
+    /// What kind of failure, for code that reacts to it.
     public let code: Code
     /// Where the failure is: `header.alg`, `payload.exp`, `segment 2`, `key`, `signature`…
     public let location: String
     /// Why, in words a person can act on. Never contains secret material.
     public let reason: String
 
+    /// A failure of kind `code` at `location`, for `reason`.
     public init(_ code: Code, at location: String, _ reason: String) {
         self.code = code
         self.location = location
         self.reason = reason
     }
 
+    /// `location: reason`, or the reason alone when there is no location.
     public var description: String { location.isEmpty ? reason : "\(location): \(reason)" }
 
     /// The same failure reported at a more specific place, e.g. `segment 1` → `segment 1 (header)`.

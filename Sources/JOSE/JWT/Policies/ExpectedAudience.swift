@@ -1,9 +1,12 @@
 /// `aud` (RFC 7519 §4.1.3), a string or an array of strings, must contain the expected audience exactly.
 public struct ExpectedAudience: ClaimPolicy {
+    /// The audience that `aud` must contain.
     public var audience: String
 
+    /// Requires `aud` to contain `audience`.
     public init(_ audience: String) { self.audience = audience }
 
+    /// The check in words, as a report lists it.
     public var description: String { "aud contains \"\(audience)\"" }
 
     public func evaluate(_ context: ClaimContext) -> [JOSEError] {

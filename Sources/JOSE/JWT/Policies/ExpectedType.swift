@@ -1,10 +1,13 @@
 /// The header `typ` must name the expected media type; compared case-insensitively, `application/` optional
 /// (RFC 7515 §4.1.9, RFC 8725 §3.11).
 public struct ExpectedType: ClaimPolicy {
+    /// The media type `typ` must name, e.g. `JWT` or `at+jwt`.
     public var type: String
 
+    /// Requires the header's `typ` to name `type`.
     public init(_ type: String) { self.type = type }
 
+    /// The check in words, as a report lists it.
     public var description: String { "typ is \"\(type)\"" }
 
     /// `application/at+jwt` and `AT+JWT` both become `at+jwt`.

@@ -1,13 +1,17 @@
 /// The token must have been issued (`iat`) no longer ago than `maximum` seconds (plus leeway).
 public struct MaximumAge: ClaimPolicy {
+    /// The oldest a token may be, in seconds since its `iat`.
     public var maximum: Double
+    /// Seconds of clock skew allowed on top of `maximum`.
     public var leeway: Double
 
+    /// Requires `iat` to be at most `maximum` seconds ago, give or take `leeway`.
     public init(_ maximum: Double, leeway: Double = 60) {
         self.maximum = maximum
         self.leeway = leeway
     }
 
+    /// The check in words, as a report lists it.
     public var description: String { "issued at most \(TimeSpan.describe(maximum)) ago" }
 
     public func evaluate(_ context: ClaimContext) -> [JOSEError] {

@@ -1,22 +1,28 @@
 /// `exp`, `nbf` and `iat` (RFC 7519 §4.1.4–4.1.6): numbers when present; not expired, already valid and not
 /// issued in the future, each with its own leeway for clock skew.
 public struct TimeValidity: ClaimPolicy {
+    /// Seconds a token stays acceptable after its `exp`.
     public var expirationLeeway: Double
+    /// Seconds a token is acceptable before its `nbf`.
     public var notBeforeLeeway: Double
+    /// Seconds an `iat` may lie in the future.
     public var issuedAtLeeway: Double
     /// Whether an `exp` in the past fails (default); off for inspecting old tokens, when `exp` is still type-checked.
     public var checksExpiration = true
 
+    /// The same leeway, in seconds, for all three claims.
     public init(leeway: Double = 60) {
         self.init(expirationLeeway: leeway, notBeforeLeeway: leeway, issuedAtLeeway: leeway)
     }
 
+    /// A leeway per claim, in seconds.
     public init(expirationLeeway: Double, notBeforeLeeway: Double, issuedAtLeeway: Double) {
         self.expirationLeeway = expirationLeeway
         self.notBeforeLeeway = notBeforeLeeway
         self.issuedAtLeeway = issuedAtLeeway
     }
 
+    /// The check in words, as a report lists it.
     public var description: String {
         "time validity (\(checksExpiration ? "" : "expiry not checked, ")leeway exp \(TimeSpan.seconds(expirationLeeway)), nbf \(TimeSpan.seconds(notBeforeLeeway)), iat \(TimeSpan.seconds(issuedAtLeeway)))"
     }
