@@ -59,7 +59,7 @@ public struct ServerConfiguration: Sendable {
 /// the dashboard, over one state directory.
 public final class AuthorizationServer: Sendable {
     public let configuration: ServerConfiguration
-    public let database: DCRDatabase
+    public let store: any DCRStore
     public let keys: ServerKeys
     public let adminToken: AdminToken
     public let catalog: ApplicationCatalog
@@ -70,7 +70,8 @@ public final class AuthorizationServer: Sendable {
     public let reports: ReportEngine
     public let usage: UsageLog
 
-    public init(_ configuration: ServerConfiguration) throws(DCRError) {
+    /// A server over `store`, or over the SQLite file in the state directory when nil.
+    public init(_ configuration: ServerConfiguration, store: (any DCRStore)? = nil) async throws(DCRError) {
         guard configuration.tokenLifetime > 0, configuration.tokenLifetime <= 366 * 86_400 else {
             throw DCRError.badRequest("the token lifetime must be from 1 second to a year")
         }
@@ -90,29 +91,30 @@ public final class AuthorizationServer: Sendable {
             }
         }
         self.configuration = configuration
-        database = try DCRDatabase(state: configuration.state)
+        if let store { self.store = store } else { self.store = try SQLiteStore(state: configuration.state) }
+        let store = self.store
         keys = try ServerKeys(state: configuration.state, tokenAlgorithm: configuration.tokenAlgorithm)
         adminToken = try AdminToken(state: configuration.state)
         // Remember the issuer, so that later commands on this state directory (app create, the embedded server) use it.
         if configuration.state.read(ServerConfiguration.issuerFile) != Array((configuration.issuer + "\n").utf8) {
             try configuration.state.replace(ServerConfiguration.issuerFile, contents: Array((configuration.issuer + "\n").utf8), mode: 0o600)
         }
-        catalog = ApplicationCatalog(database: database, keys: keys, issuer: configuration.issuer)
+        catalog = ApplicationCatalog(applications: store.applications, keys: keys, issuer: configuration.issuer)
         // The server's own issuer: its statement key, plus any keys trusted for the same issuer name (--issuer X
         // --trust X=JWKS), never a shared secret — the server's own statements stay asymmetric.
         var trusted = configuration.trustedIssuers
         let alsoTrusted = (trusted[configuration.issuer]?.keys ?? []).filter { !$0.type.isSymmetric }
         do { trusted[configuration.issuer] = KeySet([try keys.statementKey.publicKey] + alsoTrusted) } catch { throw DCRError.storage("statement key: \(error)") }
-        registration = RegistrationService(database: database, catalog: catalog, validator: try StatementValidator(trustedIssuers: trusted),
+        registration = RegistrationService(clients: store.clients, catalog: catalog, validator: try StatementValidator(trustedIssuers: trusted),
                                            profile: configuration.profile)
-        tokens = TokenService(database: database, keys: keys, issuer: configuration.issuer, audience: configuration.issuer,
+        tokens = TokenService(clients: store.clients, tokens: store.tokens, keys: keys, issuer: configuration.issuer, audience: configuration.issuer,
                               lifetime: configuration.tokenLifetime, profile: configuration.profile)
-        bearer = try BearerValidator(database: database, keys: keys, issuer: configuration.issuer, audience: configuration.issuer,
+        bearer = try BearerValidator(tokens: store.tokens, keys: keys, issuer: configuration.issuer, audience: configuration.issuer,
                                      clockSkew: configuration.clockSkew)
         limiter = RequestThrottle(rate: configuration.rate, burst: configuration.burst)
-        usage = UsageLog(database: database, retention: configuration.usageRetention)
-        reports = ReportEngine(database: database, usage: usage)
-        try usage.prune()
+        usage = UsageLog(store: store.usage, retention: configuration.usageRetention)
+        reports = ReportEngine(store: store.usage, usage: usage)
+        try await usage.prune()
     }
 
     /// RFC 8414 authorization-server metadata, with endpoints under `baseURL`.

@@ -86,6 +86,6 @@ public final class EmbeddedServer: Sendable {
     public func stop() async {
         await group.triggerGracefulShutdown()
         _ = await task.result
-        do { try server.usage.flush() } catch { logger.error("could not write the last usage counts", metadata: ["reason": "\(error)"]) }
+        do { try await server.usage.flush() } catch { logger.error("could not write the last usage counts", metadata: ["reason": "\(error)"]) }
     }
 }

@@ -14,7 +14,7 @@ struct UsageFlushService: Service {
             try await cancelWhenGracefulShutdown {
                 while true {
                     try await Task.sleep(for: .seconds(UsageLog.flushInterval))
-                    do { try usage.flush() } catch { logger.error("could not write the usage counts", metadata: ["reason": "\(error)"]) }
+                    do { try await usage.flush() } catch { logger.error("could not write the usage counts", metadata: ["reason": "\(error)"]) }
                 }
             }
         } catch is CancellationError {

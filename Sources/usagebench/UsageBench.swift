@@ -12,15 +12,15 @@ import JOSE
 /// 15% JWKS fetches and 8% throttled requests, which belong to no client.
 @main
 struct UsageBench {
-    static func main() throws {
+    static func main() async throws {
         let arguments = CommandLine.arguments
         guard arguments.count == 6, arguments[1] == "seed", let requests = Int(arguments[3]), requests > 0,
               let days = Double(arguments[4]), days > 0, let clients = Int(arguments[5]), clients >= 10 else {
             FileHandle.standardError.write(Data("usage: usagebench seed STATE_DIR REQUESTS DAYS CLIENTS (CLIENTS at least 10)\n".utf8))
             exit(2)
         }
-        let database = try DCRDatabase(state: StateDirectory(path: arguments[2]))
-        let usage = UsageLog(database: database, retention: 400 * 86_400)
+        let store = try SQLiteStore(state: StateDirectory(path: arguments[2]))
+        let usage = UsageLog(store: store.usage, retention: 400 * 86_400)
         var random = SplitMix64(seed: 0x5EED)
         let now = NumericDate.now.secondsSinceEpoch
         let start = now - days * 86_400
@@ -39,13 +39,13 @@ struct UsageBench {
             case 77..<92: ("/.well-known/jwks.json", "GET", 200, true)
             default: ("/o/client/token", "POST", 429, true)
             }
-            try usage.record(UsageEvent(
+            try await usage.record(UsageEvent(
                 time: start + Double(index) * step, endpoint: endpoint, method: method, status: status,
                 clientID: anonymous ? nil : "client-\(client)", applicationID: anonymous ? nil : "application-\(application)",
                 applicationName: anonymous ? nil : "Application \(application)", platform: anonymous ? nil : platforms[client % 3],
                 ip: "192.0.2.\(client % 250)"))
         }
-        try usage.flush()
+        try await usage.flush()
         let seconds = Date().timeIntervalSince(started)
         print("seeded \(requests) requests over \(days) days from \(clients) clients in \(String(format: "%.1f", seconds)) s "
               + "(\(Int(Double(requests) / seconds)) requests/s through UsageLog.record)")

@@ -18,7 +18,7 @@ struct DeviceInfoTests {
     func documentedSamples() async throws {
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
-        let (application, statement) = try server.application()
+        let (application, statement) = try await server.application()
         let registered = try await server.register(statement, device: try Self.sample("register-page-sample"))
         #expect(registered.status == 201, "\(registered.text)")
         let id = try #require(registered.json["client_id"]?.stringValue), secret = try #require(registered.json["client_secret"]?.stringValue)
@@ -34,7 +34,7 @@ struct DeviceInfoTests {
     func rfcProfile() async throws {
         let server = try await TestServer.start { $0.profile = .rfc }
         defer { Task { await server.stop() } }
-        let (_, statement) = try server.application()
+        let (_, statement) = try await server.application()
         let broken = try await server.register(statement, device: try Self.sample("register-page-sample"))
         #expect(broken.status == 400)
         #expect(broken.json["error_description"]?.stringValue?.contains("X-Device-Info is not a JSON object") == true, "\(broken.text)")
@@ -45,7 +45,7 @@ struct DeviceInfoTests {
     func missingHeader() async throws {
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
-        let (application, statement) = try server.application()
+        let (application, statement) = try await server.application()
         let registered = try await server.register(statement, device: nil, extraHeaders: [("User-Agent", Self.androidChrome)])
         #expect(registered.status == 201, "\(registered.text)")
         let id = try #require(registered.json["client_id"]?.stringValue), secret = try #require(registered.json["client_secret"]?.stringValue)
@@ -58,7 +58,7 @@ struct DeviceInfoTests {
     func notBase64(profile: ServerProfile) async throws {
         let server = try await TestServer.start { $0.profile = profile }
         defer { Task { await server.stop() } }
-        let (_, statement) = try server.application()
+        let (_, statement) = try await server.application()
         for reply in [try await server.register(statement, device: "not base64!"),
                       try await server.token(form: "grant_type=client_credentials", extraHeaders: [("X-Device-Info", "%%%")])] {
             #expect(reply.status == 400)

@@ -31,7 +31,7 @@ struct HostileRequestTests {
     @Test("a statement with a huge time claim signed by the server's own key gets a clear refusal")
     func hugeClaimInStatement() async throws {
         let server = try await TestServer.start()
-        let (application, _) = try server.application()
+        let (application, _) = try await server.application()
         let statement = try server.statement(claims: .object([
             ("iss", .string(server.server.configuration.issuer)), ("sub", .string(application.id)),
             ("software_id", .string(application.id)), ("iat", .number(1e19)), ("exp", .number(-1e308)),
@@ -104,9 +104,9 @@ struct HostileRequestTests {
             #expect(reply.status == 400 || reply.status == 401)
             #expect(reply.json["error"]?.stringValue == "invalid_client", "\(reply.text)")
         }
-        #expect(try server.server.catalog.find(client.application.id + "\0zzz") == nil)
-        #expect(throws: DCRError.self) {
-            try server.server.catalog.create(NewApplication(name: "Player\u{202E}gpj.exe", version: "1", platforms: [], domains: [], scopes: []))
+        #expect(try await server.server.catalog.find(client.application.id + "\0zzz") == nil)
+        await #expect(throws: DCRError.self) {
+            try await server.server.catalog.create(NewApplication(name: "Player\u{202E}gpj.exe", version: "1", platforms: [], domains: [], scopes: []))
         }
         await server.stop()
     }
@@ -117,7 +117,7 @@ struct HostileRequestTests {
         let foreignIssuer = "https://foreign.example"
         let foreignKeys = KeySet([try foreignKey.publicKey])
         let server = try await TestServer.start { $0.trustedIssuers = [foreignIssuer: foreignKeys] }
-        let (local, _) = try server.application()
+        let (local, _) = try await server.application()
         for spelling in [local.id, local.id.uppercased(), local.id.capitalized] {
             for member in ["sub", "software_id"] {
                 let statement = try server.statement(claims: .object([
@@ -146,7 +146,7 @@ struct HostileRequestTests {
     func csvInjection() async throws {
         let server = try await TestServer.start()
         let device: JSONValue = ["model": "=HYPERLINK(\"http://evil\")", "version": "1", "osName": "+cmd", "osVersion": "-1", "connectionType": "@x"]
-        let (application, statement) = try server.application()
+        let (application, statement) = try await server.application()
         let registered = try await server.register(statement, device: DeviceInfo.header(for: device))
         #expect(registered.status == 201)
         let id = try #require(registered.json["client_id"]?.stringValue), secret = try #require(registered.json["client_secret"]?.stringValue)
@@ -162,9 +162,9 @@ struct HostileRequestTests {
     func usageRetention() async throws {
         let first = try await TestServer.start()
         let now = NumericDate.now.secondsSinceEpoch
-        try first.server.usage.record(UsageEvent(time: now - 100 * 86_400, endpoint: "other", method: "GET", status: 404, ip: "192.0.2.1"))
-        try first.server.usage.record(UsageEvent(time: now - 10 * 86_400, endpoint: "other", method: "GET", status: 404, ip: "192.0.2.2"))
-        #expect(try first.server.usage.storedRows() == 2)
+        try await first.server.usage.record(UsageEvent(time: now - 100 * 86_400, endpoint: "other", method: "GET", status: 404, ip: "192.0.2.1"))
+        try await first.server.usage.record(UsageEvent(time: now - 10 * 86_400, endpoint: "other", method: "GET", status: 404, ip: "192.0.2.2"))
+        #expect(try await first.server.usage.storedRows() == 2)
         await first.stop(removingState: false)
         let second = try await TestServer.start({ $0.usageRetention = 30 * 86_400 }, state: first.state)
         let start = CalendarFields(epochSeconds: Int64(now) - 120 * 86_400).iso8601
@@ -178,7 +178,7 @@ struct HostileRequestTests {
     func reportScoping() async throws {
         let server = try await TestServer.start()
         func client(scopes: [String]) async throws -> String {
-            let (application, statement) = try server.application(name: "App \(scopes.joined(separator: " "))", scopes: scopes)
+            let (application, statement) = try await server.application(name: "App \(scopes.joined(separator: " "))", scopes: scopes)
             let registered = try await server.register(statement, extraHeaders: [])
             let id = try #require(registered.json["client_id"]?.stringValue), secret = try #require(registered.json["client_secret"]?.stringValue)
             return try await server.accessToken((id, secret, application))
@@ -207,11 +207,11 @@ struct HostileRequestTests {
     @Test("requests without a client are counted in aggregate rows, not a row each, and reports still count them all")
     func aggregatedUsage() async throws {
         let server = try await TestServer.start()
-        let before = try server.server.usage.storedRows()
+        let before = try await server.server.usage.storedRows()
         for index in 0..<300 {
             _ = try await server.http.send(index % 2 == 0 ? "GET" : "PROPFIND", server.base + "/probe/\(index)?q=\(index)", headers: [])
         }
-        let rows = try server.server.usage.storedRows() - before
+        let rows = try await server.server.usage.storedRows() - before
         #expect(rows <= 6, "\(rows) rows for 300 requests")
         let report = try await server.get("/cmu/v2/endpoint?endpoint=other", token: server.adminToken)
         #expect(report.json["report"]?[index: 0]?["requests"]?.stringValue.flatMap { Int($0) } ?? 0 >= 300, "\(report.text)")

@@ -10,7 +10,7 @@ struct RegistrationTests {
     func success(profile: ServerProfile) async throws {
         let server = try await TestServer.start { $0.profile = profile }
         defer { Task { await server.stop() } }
-        let (application, statement) = try server.application()
+        let (application, statement) = try await server.application()
         let reply = try await server.register(statement, redirectURI: "https://app.example.com/callback")
         #expect(reply.status == 201, "\(reply.text)")
         #expect(reply.header("Cache-Control") == "no-store")
@@ -27,8 +27,8 @@ struct RegistrationTests {
         #expect(json["scopes"] == ["usage:read", "reports:read"])
         #expect(json["redirect_uris"] == ["https://app.example.com/callback"])
         #expect(json["software_id"]?.stringValue == application.id)
-        let database = try Data(contentsOf: URL(fileURLWithPath: server.state.file(DCRDatabase.fileName)))
-        let wal = (try? Data(contentsOf: URL(fileURLWithPath: server.state.file(DCRDatabase.fileName + "-wal")))) ?? Data()
+        let database = try Data(contentsOf: URL(fileURLWithPath: server.state.file(SQLiteStore.fileName)))
+        let wal = (try? Data(contentsOf: URL(fileURLWithPath: server.state.file(SQLiteStore.fileName + "-wal")))) ?? Data()
         #expect(database.range(of: Data(secret.utf8)) == nil && wal.range(of: Data(secret.utf8)) == nil)
         #expect(wal.range(of: Data(SecretDigest.digest(secret).utf8)) != nil || database.range(of: Data(SecretDigest.digest(secret).utf8)) != nil)
     }
@@ -37,7 +37,7 @@ struct RegistrationTests {
     func invalidRequests() async throws {
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
-        let (_, statement) = try server.application()
+        let (_, statement) = try await server.application()
         let cases: [(HTTPReplyMaker, String)] = [
             ({ try await server.register(statement, contentType: "text/plain") }, "Content-Type"),
             ({ try await server.register(statement, device: "not base64!") }, "X-Device-Info"),
@@ -55,7 +55,7 @@ struct RegistrationTests {
         let huge = Array(#"{"software_statement":""#.utf8) + [UInt8](repeating: UInt8(ascii: "a"), count: 70_000) + Array(#""}"#.utf8)
         let tooLarge = try await server.http.send("POST", server.base + "/o/client/register", headers: [("Content-Type", "application/json"), ("X-Device-Info", TestServer.deviceHeader)], body: huge)
         #expect(tooLarge.status == 413)
-        #expect(try server.server.database.clientCount() == 0)
+        #expect(try await server.server.store.clients.count() == 0)
     }
 
     typealias HTTPReplyMaker = @Sendable () async throws -> HTTPReply
@@ -64,7 +64,7 @@ struct RegistrationTests {
     func invalidStatements() async throws {
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
-        let (application, statement) = try server.application()
+        let (application, statement) = try await server.application()
         let now = Int64(NumericDate.now.secondsSinceEpoch)
         let attacker = try Key.generate(.rsa(bits: 2048))
         var segments = statement.split(separator: ".").map(String.init)
@@ -93,8 +93,8 @@ struct RegistrationTests {
         let now = Int64(NumericDate.now.secondsSinceEpoch)
         let foreign = try server.statement(claims: ["iss": "https://other.example", "sub": "5f6c2a8e-1b3d-4e7f-9a0b-2c4d6e8f1a3b", "iat": .integer(now)])
         let unknown = try server.statement(claims: ["iss": "https://jwstool.local", "sub": "5f6c2a8e-1b3d-4e7f-9a0b-2c4d6e8f1a3b", "iat": .integer(now)])
-        let (application, statement) = try server.application()
-        _ = try server.server.catalog.revoke(application.id)
+        let (application, statement) = try await server.application()
+        _ = try await server.server.catalog.revoke(application.id)
         for (text, reason) in [(foreign, "not trusted"), (unknown, "no registered application"), (statement, "revoked")] {
             let reply = try await server.register(text)
             #expect(reply.status == 400)
@@ -109,7 +109,7 @@ struct RegistrationTests {
     func redirectURI(uri: String) async throws {
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
-        let (_, statement) = try server.application()
+        let (_, statement) = try await server.application()
         let reply = try await server.register(statement, redirectURI: uri)
         #expect(reply.status == 400)
         #expect(reply.json["error"]?.stringValue == "invalid_redirect_uri", "\(reply.text)")
@@ -124,7 +124,7 @@ struct RegistrationTests {
     func customSchemes(uri: String, allowed: Bool) async throws {
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
-        let (_, statement) = try server.application(domains: ["programmer.com"])
+        let (_, statement) = try await server.application(domains: ["programmer.com"])
         let reply = try await server.register(statement, redirectURI: uri)
         #expect(reply.status == (allowed ? 201 : 400), "\(reply.text)")
         if !allowed { #expect(reply.json["error"]?.stringValue == "invalid_redirect_uri") }
@@ -134,7 +134,7 @@ struct RegistrationTests {
     func statementWins() async throws {
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
-        let (application, _) = try server.application()
+        let (application, _) = try await server.application()
         let now = Int64(NumericDate.now.secondsSinceEpoch)
         let statement = try server.statement(claims: ["iss": "https://jwstool.local", "sub": .string(application.id), "software_id": .string(application.id),
                                                       "iat": .integer(now), "redirect_uris": ["https://tv.example.com/done"]])
@@ -154,8 +154,8 @@ struct RegistrationTests {
                                                       "iat": .integer(Int64(NumericDate.now.secondsSinceEpoch)), "client_name": "Partner App"], key: issuerKey)
         let reply = try await server.register(statement)
         #expect(reply.status == 201, "\(reply.text)")
-        #expect(try server.server.catalog.require(id).name == "Partner App")
-        _ = try server.server.catalog.revoke(id)
+        #expect(try await server.server.catalog.require(id).name == "Partner App")
+        _ = try await server.server.catalog.revoke(id)
         #expect(try await server.register(statement).json["error"]?.stringValue == "unapproved_software_statement")
     }
 
@@ -177,6 +177,3 @@ struct RegistrationTests {
     }
 }
 
-extension DCRDatabase {
-    func clientCount() throws -> Int { try applicationsAndClients().clients }
-}

@@ -75,7 +75,7 @@ struct ReportFidelityTests {
         #expect(filtered.header("Content-Disposition") == #"attachment; filename="report__2026-01-01_2026-02-01_5,-o-client-token.csv""#)
         // A device's osName is text of the client's choosing, and becomes a platform value.
         let device: JSONValue = ["model": "x", "version": "1", "osName": "<script>alert(1)</script>", "osVersion": "1", "connectionType": "wifi"]
-        let (_, statement) = try server.application(name: "Hostile")
+        let (_, statement) = try await server.application(name: "Hostile")
         #expect(try await server.register(statement, device: DeviceInfo.header(for: device)).status == 201)
         let html = try await server.get("/cmu/v2/platform.html", token: server.adminToken)
         #expect(html.status == 200)
@@ -195,8 +195,8 @@ struct ReportFidelityTests {
     @Test("usage recorded by an older version (one row per event, or per minute with a count) is migrated into the aggregates")
     func migration() async throws {
         let state = StateDirectory(path: FileManager.default.temporaryDirectory.appendingPathComponent("dcr-migration-\(UUID().uuidString)").path)
-        let old = try DCRDatabase(state: state, migratingUpTo: "v2: aggregated usage events")
-        try old.write { db in
+        let old = try SQLiteStore(state: state, migratingUpTo: "v2: aggregated usage events")
+        try await old.write { db in
             try db.execute(sql: """
                 INSERT INTO usage_events (time, endpoint, method, status, client_id, application_id, application_name, platform, count)
                 VALUES (1700726648.5, '/o/client/token', 'POST', 201, 'c1', 'a1', 'Player', 'tvOS', 1),
@@ -224,7 +224,7 @@ struct ReportFidelityTests {
         var stored = 0
         for _ in 0..<30 where stored == 0 {
             try await Task.sleep(for: .milliseconds(100))
-            stored = try server.server.database.usageRows(at: .minute)
+            stored = try await server.server.store.usage.rows(at: .minute)
         }
         #expect(stored > 0, "nothing written within 3 s")
     }

@@ -80,7 +80,7 @@ struct ServerTests {
     func concurrency() async throws {
         let server = try await TestServer.start { $0.rate = 10_000; $0.burst = 10_000 }
         defer { Task { await server.stop() } }
-        let (_, statement) = try server.application()
+        let (_, statement) = try await server.application()
         let ids = try await withThrowingTaskGroup(of: [String].self) { group in
             for _ in 0..<20 {
                 group.addTask {
@@ -96,14 +96,14 @@ struct ServerTests {
             return try await group.reduce(into: []) { $0 += $1 }
         }
         #expect(ids.count == 200 && Set(ids).count == 200)
-        #expect(try server.server.database.applicationsAndClients().clients == 200)
+        #expect(try await server.server.store.clients.count() == 200)
     }
 }
 
 /// A client registered on a second, unthrottled path (X-Forwarded-For), for tests that exhaust the default IP's bucket.
 enum TestServerClient {
     static func unthrottled(_ server: TestServer) async throws -> (id: String, secret: String, application: RegisteredApplication) {
-        let (application, statement) = try server.application()
+        let (application, statement) = try await server.application()
         let reply = try await server.register(statement, extraHeaders: [("X-Forwarded-For", "198.51.100.7")])
         let json = reply.json
         guard let id = json["client_id"]?.stringValue, let secret = json["client_secret"]?.stringValue else { throw DCRError.storage(reply.text) }

@@ -19,7 +19,7 @@ final class TestServer: Sendable {
         let state = state ?? StateDirectory(path: FileManager.default.temporaryDirectory.appendingPathComponent("dcr-tests-\(UUID().uuidString)").path)
         var configuration = ServerConfiguration(state: state)
         configure(&configuration)
-        let server = try AuthorizationServer(configuration)
+        let server = try await AuthorizationServer(configuration)
         let embedded = try await EmbeddedServer.start(server, limits: limits, logger: Logger(label: "dcr-tests"))
         return TestServer(state: state, server: server, embedded: embedded)
     }
@@ -45,9 +45,9 @@ final class TestServer: Sendable {
 
     /// An active application allowing example.com redirects, and a fresh statement for it.
     func application(name: String = "Test Player", scopes: [String] = ["usage:read", "reports:read"],
-                     domains: [String] = ["example.com"]) throws -> (RegisteredApplication, String) {
-        let application = try server.catalog.create(NewApplication(name: name, version: "3.1.0", platforms: ["tvos"], domains: domains, scopes: scopes))
-        return (application, try server.catalog.mintStatement(for: application.id))
+                     domains: [String] = ["example.com"]) async throws -> (RegisteredApplication, String) {
+        let application = try await server.catalog.create(NewApplication(name: name, version: "3.1.0", platforms: ["tvos"], domains: domains, scopes: scopes))
+        return (application, try await server.catalog.mintStatement(for: application.id))
     }
 
     /// A statement with arbitrary claims, signed by the server's statement key (or another key).
@@ -67,7 +67,7 @@ final class TestServer: Sendable {
 
     /// Registers a new application's statement and returns the client credentials.
     func client() async throws -> (id: String, secret: String, application: RegisteredApplication) {
-        let (application, statement) = try self.application()
+        let (application, statement) = try await self.application()
         let reply = try await register(statement)
         let json = try JSONValue.parse(reply.body)
         guard let id = json["client_id"]?.stringValue, let secret = json["client_secret"]?.stringValue else {

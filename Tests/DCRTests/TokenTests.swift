@@ -54,7 +54,7 @@ struct TokenTests {
         let password = try await server.token(form: "grant_type=password&client_id=\(client.id)&client_secret=\(client.secret)")
         #expect(password.status == 400 && password.json["error"]?.stringValue == (profile == .adobePass ? "unauthorized_client" : "unsupported_grant_type"))
         #expect(password.json["error_description"]?.stringValue?.contains("the grant type used is invalid") == true)
-        _ = try server.server.catalog.revoke(client.application.id)
+        _ = try await server.server.catalog.revoke(client.application.id)
         let revoked = try await server.token(form: "grant_type=client_credentials&client_id=\(client.id)&client_secret=\(client.secret)")
         #expect(revoked.status == (profile == .rfc ? 401 : 400) && revoked.json["error"]?.stringValue == "invalid_client")
         #expect(revoked.json["error_description"]?.stringValue?.isEmpty == false)

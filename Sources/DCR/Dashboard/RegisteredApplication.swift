@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import JOSE
 
 /// An application registered in the dashboard: what a software statement vouches for.
@@ -19,19 +18,6 @@ public struct RegisteredApplication: Sendable, Equatable {
     public let status: Status
     public let createdAt: Double
     public let revokedAt: Double?
-
-    init(row: Row) {
-        id = row["id"]
-        name = row["name"]
-        version = row["version"]
-        platforms = [String](storedList: row["platforms"])
-        domains = [String](storedList: row["domains"])
-        scopes = [String](storedList: row["scopes"])
-        issuer = row["issuer"]
-        status = Status(rawValue: row["status"]) ?? .revoked
-        createdAt = row["created_at"]
-        revokedAt = row["revoked_at"]
-    }
 
     public var json: JSONValue {
         var members: [(String, JSONValue)] = [

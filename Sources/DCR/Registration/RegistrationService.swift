@@ -1,4 +1,3 @@
-import GRDB
 import JOSE
 
 /// `POST /o/client/register` (RFC 7591 §3): a validated statement for an approved application becomes a client
@@ -15,20 +14,20 @@ public struct RegistrationService: Sendable {
 
     public static let maximumBodySize = 64 * 1024
 
-    let database: DCRDatabase
+    let clients: any ClientRepository
     let catalog: ApplicationCatalog
     let validator: StatementValidator
     let profile: ServerProfile
 
-    public init(database: DCRDatabase, catalog: ApplicationCatalog, validator: StatementValidator, profile: ServerProfile) {
-        self.database = database
+    public init(clients: any ClientRepository, catalog: ApplicationCatalog, validator: StatementValidator, profile: ServerProfile) {
+        self.clients = clients
         self.catalog = catalog
         self.validator = validator
         self.profile = profile
     }
 
     /// Registers from a request body (JSON), its `Content-Type`, and the device the request describes.
-    public func register(body: [UInt8], contentType: String?, device: DeviceInfo) throws(DCRError) -> Registered {
+    public func register(body: [UInt8], contentType: String?, device: DeviceInfo) async throws(DCRError) -> Registered {
         guard let contentType, contentType.lowercased().split(separator: ";").first?.trimmingCharacters(in: .whitespaces) == "application/json" else {
             throw DCRError.oauth(.invalidRequest, "Content-Type must be application/json, got \(contentType ?? "none")")
         }
@@ -47,12 +46,12 @@ public struct RegistrationService: Sendable {
 
         let application: RegisteredApplication
         if validated.issuer == catalog.issuer {
-            guard let found = try catalog.find(validated.softwareID) else {
+            guard let found = try await catalog.find(validated.softwareID) else {
                 throw DCRError.oauth(.unapprovedSoftwareStatement, "no registered application \(validated.softwareID)")
             }
             application = found
         } else {
-            application = try catalog.adopt(id: validated.softwareID, issuer: validated.issuer,
+            application = try await catalog.adopt(id: validated.softwareID, issuer: validated.issuer,
                                             name: validated.claims["client_name"]?.stringValue ?? validated.softwareID,
                                             version: validated.claims["software_version"]?.stringValue ?? "unknown")
         }
@@ -77,18 +76,12 @@ public struct RegistrationService: Sendable {
         // adobe-pass: a UUID string (122 random bits), the shape real traffic shows; rfc: 256 random bits.
         let secret = profile == .adobePass ? SecretGenerator.uuid() : SecretGenerator.token()
         let now = NumericDate.now.secondsSinceEpoch
-        let applicationID = application.id
         let scopes = application.scopes
         let softwareID = validated.softwareID
-        let deviceJSON = device.json.compact
         let platform = device.platform
-        try database.write { db in
-            try db.execute(sql: """
-                INSERT INTO clients (client_id, secret_digest, application_id, software_id, redirect_uris, scopes, platform, device_info, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [clientID, SecretDigest.digest(secret), applicationID, softwareID, redirectURIs.storedList,
-                                 scopes.storedList, platform, deviceJSON, now])
-        }
+        try await clients.insert(ClientRecord(
+            clientID: clientID, secretDigest: SecretDigest.digest(secret), applicationID: application.id, softwareID: softwareID,
+            redirectURIs: redirectURIs, scopes: scopes, platform: platform, deviceInfo: device.json.compact, createdAt: now))
         let response: JSONValue = .object([
             ("client_id", .string(clientID)),
             ("client_secret", .string(secret)),

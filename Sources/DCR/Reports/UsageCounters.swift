@@ -1,5 +1,5 @@
 /// The summable counts of some requests: what every report metric but `active-clients` adds up.
-struct UsageCounters: Sendable, Equatable {
+public struct UsageCounters: Sendable, Equatable {
     var requests: Int64 = 0
     var registrations: Int64 = 0
     var tokensIssued: Int64 = 0
@@ -38,8 +38,8 @@ struct UsageCounters: Sendable, Equatable {
     }
 
     /// In the order of ``columns``.
-    var values: [Int64] { [requests, registrations, tokensIssued, throttled, failedAttempts] }
+    public var values: [Int64] { [requests, registrations, tokensIssued, throttled, failedAttempts] }
 
     /// The usage tables' columns for these counts.
-    static let columns = ["requests", "registrations", "tokens_issued", "throttled", "failed_attempts"]
+    public static let columns = ["requests", "registrations", "tokens_issued", "throttled", "failed_attempts"]
 }

@@ -2,11 +2,11 @@ import JOSE
 import Synchronization
 
 /// Where handled requests are recorded. Recording costs a dictionary update: events are added up in memory under
-/// their ``UsageKey`` and written to the usage tables (``DCRDatabase/addUsage(_:)``) by ``flush()`` — which the server
+/// their ``UsageKey`` and written to the store (``UsageRepository/add(_:)``) by ``flush()`` — which the server
 /// calls every ``flushInterval`` seconds, before a report runs and when it stops — or at once when 1,024 keys are
 /// pending. Aggregates older than the retention are deleted at start and then at most hourly.
 public final class UsageLog: Sendable {
-    let database: DCRDatabase
+    let store: any UsageRepository
     /// How long usage is kept, in seconds.
     public let retention: Double
 
@@ -25,14 +25,14 @@ public final class UsageLog: Sendable {
     }
     private let state: Mutex<State>
 
-    public init(database: DCRDatabase, retention: Double) {
-        self.database = database
+    public init(store: any UsageRepository, retention: Double) {
+        self.store = store
         self.retention = retention
         state = Mutex(State())
     }
 
     /// Adds `event` to the pending counts, writing them out when too many keys are pending.
-    public func record(_ event: UsageEvent) throws(DCRError) {
+    public func record(_ event: UsageEvent) async throws(DCRError) {
         let key = UsageKey(event)
         let counts = UsageCounters(event)
         let due = state.withLock { state in
@@ -43,11 +43,11 @@ public final class UsageLog: Sendable {
             }
             return state.pending.count >= Self.maximumPending
         }
-        if due { try flush() }
+        if due { try await flush() }
     }
 
     /// Writes the pending counts now (one transaction), and prunes when an hour has passed since the last pruning.
-    public func flush() throws(DCRError) {
+    public func flush() async throws(DCRError) {
         let now = NumericDate.now.secondsSinceEpoch
         let (batch, prune) = state.withLock { state in
             let batch = state.pending
@@ -57,7 +57,7 @@ public final class UsageLog: Sendable {
             return (batch, prune)
         }
         if !batch.isEmpty {
-            do throws(DCRError) { try database.addUsage(batch) } catch {
+            do throws(DCRError) { try await store.add(batch) } catch {
                 state.withLock { state in
                     guard state.pending.count + batch.count <= Self.maximumRetained else { return }
                     for (key, counts) in batch { state.pending[key, default: UsageCounters()] += counts }
@@ -65,14 +65,14 @@ public final class UsageLog: Sendable {
                 throw error
             }
         }
-        if prune { try database.pruneUsage(before: now - retention) }
+        if prune { try await store.prune(before: now - retention) }
     }
 
     /// Deletes the usage older than the retention now.
-    public func prune() throws(DCRError) {
+    public func prune() async throws(DCRError) {
         let now = NumericDate.now.secondsSinceEpoch
         state.withLock { $0.lastPruned = now }
-        try database.pruneUsage(before: now - retention)
+        try await store.prune(before: now - retention)
     }
 
     /// The client addresses of the most recent requests, newest first (for status output and tests).
@@ -84,8 +84,8 @@ public final class UsageLog: Sendable {
     }
 
     /// How many minute rows the usage tables hold, after writing what is pending (for status output and tests).
-    public func storedRows() throws(DCRError) -> Int {
-        try flush()
-        return try database.usageRows(at: .minute)
+    public func storedRows() async throws(DCRError) -> Int {
+        try await flush()
+        return try await store.rows(at: .minute)
     }
 }

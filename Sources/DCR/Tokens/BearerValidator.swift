@@ -1,4 +1,3 @@
-import GRDB
 import JOSE
 
 /// Checks an access token presented to a protected API: signature with the token key, `typ`, issuer, audience,
@@ -16,11 +15,11 @@ public struct BearerValidator: Sendable {
         public var scopes: [String] { (claims["scope"]?.stringValue ?? "").split(separator: " ").map(String.init) }
     }
 
-    let database: DCRDatabase
+    let tokens: any TokenRepository
     let verifier: TokenVerifier
 
-    public init(database: DCRDatabase, keys: ServerKeys, issuer: String, audience: String, clockSkew: Double = 30) throws(DCRError) {
-        self.database = database
+    public init(tokens: any TokenRepository, keys: ServerKeys, issuer: String, audience: String, clockSkew: Double = 30) throws(DCRError) {
+        self.tokens = tokens
         let publicKey: Key
         do { publicKey = try keys.tokenKey.publicKey } catch { throw DCRError.storage("token key: \(error)") }
         verifier = TokenVerifier(
@@ -30,26 +29,18 @@ public struct BearerValidator: Sendable {
             requireCompact: true)
     }
 
-    public func validate(_ token: String) throws(DCRError) -> Access {
+    public func validate(_ token: String) async throws(DCRError) -> Access {
         let result = verifier.verify(token)
         guard result.isValid, let claims = result.claims, let clientID = claims["client_id"]?.stringValue, let jti = claims["jti"]?.stringValue else {
             let reason = result.failures.first.map(\.description) ?? "the token is not valid"
             throw DCRError.oauth(.invalidToken, reason)
         }
-        let found: (access: Access, active: Bool, revoked: Bool)? = try database.read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT a.id AS application_id, a.name AS application_name, a.status, c.platform,
-                       (SELECT revoked_at FROM issued_tokens WHERE jti = ?) AS token_revoked
-                FROM clients c JOIN applications a ON a.id = c.application_id WHERE c.client_id = ?
-                """, arguments: [jti, clientID]).map { row in
-                (Access(clientID: clientID, applicationID: row["application_id"], applicationName: row["application_name"],
-                        platform: row["platform"], claims: claims),
-                 (row["status"] as String) == "active", (row["token_revoked"] as Double?) != nil)
-            }
+        guard let standing = try await tokens.standing(jti: jti, clientID: clientID) else {
+            throw DCRError.oauth(.invalidToken, "the token's client \(clientID) is not registered")
         }
-        guard let found else { throw DCRError.oauth(.invalidToken, "the token's client \(clientID) is not registered") }
-        guard found.active else { throw DCRError.oauth(.invalidToken, "the client's application has been revoked") }
-        guard !found.revoked else { throw DCRError.oauth(.invalidToken, "the token has been revoked") }
-        return found.access
+        guard standing.applicationActive else { throw DCRError.oauth(.invalidToken, "the client's application has been revoked") }
+        guard !standing.tokenRevoked else { throw DCRError.oauth(.invalidToken, "the token has been revoked") }
+        return Access(clientID: clientID, applicationID: standing.applicationID, applicationName: standing.applicationName,
+                      platform: standing.platform, claims: claims)
     }
 }

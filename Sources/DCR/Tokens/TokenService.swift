@@ -1,4 +1,3 @@
-import GRDB
 import JOSE
 
 /// `POST /o/client/token` (client_credentials), RFC 7662 introspection and RFC 7009 revocation.
@@ -25,15 +24,18 @@ public struct TokenService: Sendable {
         public let platform: String?
     }
 
-    let database: DCRDatabase
+    let clients: any ClientRepository
+    let tokens: any TokenRepository
     let keys: ServerKeys
     let issuer: String
     public let audience: String
     let lifetime: Int
     let profile: ServerProfile
 
-    public init(database: DCRDatabase, keys: ServerKeys, issuer: String, audience: String, lifetime: Int, profile: ServerProfile) {
-        self.database = database
+    public init(clients: any ClientRepository, tokens: any TokenRepository, keys: ServerKeys, issuer: String, audience: String,
+                lifetime: Int, profile: ServerProfile) {
+        self.clients = clients
+        self.tokens = tokens
         self.keys = keys
         self.issuer = issuer
         self.audience = audience
@@ -42,31 +44,23 @@ public struct TokenService: Sendable {
     }
 
     /// Authenticates the client: unknown id or wrong secret → invalid_client (the same answer for both).
-    public func authenticate(_ credentials: ClientAuthentication?) throws(DCRError) -> AuthenticatedClient {
+    public func authenticate(_ credentials: ClientAuthentication?) async throws(DCRError) -> AuthenticatedClient {
         guard let credentials else { throw DCRError.oauth(.invalidClient, "client authentication is required (client_id and client_secret)") }
         let id = credentials.clientID
-        let found: (client: AuthenticatedClient, digest: String)? = try database.read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT c.client_id, c.secret_digest, c.scopes, c.platform, a.id AS application_id, a.name AS application_name, a.status
-                FROM clients c JOIN applications a ON a.id = c.application_id WHERE c.client_id = ?
-                """, arguments: [id]).map { row in
-                (AuthenticatedClient(clientID: row["client_id"], applicationID: row["application_id"], applicationName: row["application_name"],
-                                     applicationActive: (row["status"] as String) == "active", scopes: [String](storedList: row["scopes"]),
-                                     platform: row["platform"]), row["secret_digest"])
-            }
-        }
+        let found = try await clients.credentials(of: id)
         // Compare against a digest even for unknown clients, so the answer takes the same time either way.
-        let stored = found?.digest ?? SecretDigest.digest("unknown client \(id)")
+        let stored = found?.secretDigest ?? SecretDigest.digest("unknown client \(id)")
         guard SecretDigest.matches(credentials.clientSecret, digest: stored), let found else {
             throw DCRError.oauth(.invalidClient, "client authentication failed (unknown client or wrong secret)")
         }
-        return found.client
+        return AuthenticatedClient(clientID: found.clientID, applicationID: found.applicationID, applicationName: found.applicationName,
+                                   applicationActive: found.applicationActive, scopes: found.scopes, platform: found.platform)
     }
 
     /// Issues an access token for a `client_credentials` request.
-    public func issue(grantType: String?, credentials: ClientAuthentication?) throws(DCRError) -> Issued {
+    public func issue(grantType: String?, credentials: ClientAuthentication?) async throws(DCRError) -> Issued {
         guard let grantType, !grantType.isEmpty else { throw DCRError.oauth(.invalidRequest, "grant_type is required") }
-        let client = try authenticate(credentials)
+        let client = try await authenticate(credentials)
         guard grantType == "client_credentials" else {
             // The token page: unauthorized_client, "the grant type used is invalid" (adobe-pass); RFC 6749 §5.2 (rfc).
             let code: OAuthErrorCode = profile == .adobePass ? .unauthorizedClient : .unsupportedGrantType
@@ -94,11 +88,7 @@ public struct TokenService: Sendable {
         } catch {
             throw DCRError.storage("cannot sign the access token: \(error)")
         }
-        let clientID = client.clientID
-        try database.write { db in
-            try db.execute(sql: "INSERT INTO issued_tokens (jti, client_id, issued_at, expires_at) VALUES (?, ?, ?, ?)",
-                           arguments: [jti, clientID, Double(issuedAt), Double(expiresAt)])
-        }
+        try await tokens.insert(IssuedTokenRecord(jti: jti, clientID: client.clientID, issuedAt: Double(issuedAt), expiresAt: Double(expiresAt)))
         let response: JSONValue = .object([
             ("access_token", .string(token)), ("token_type", "bearer"), ("expires_in", .integer(Int64(lifetime))),
             ("created_at", .integer(profile.issuedAt(now))), ("id", .string(jti)),
@@ -109,10 +99,10 @@ public struct TokenService: Sendable {
     }
 
     /// RFC 7662: what the server knows of `token`, for the client it was issued to (others learn only `active: false`).
-    public func introspect(_ token: String?, credentials: ClientAuthentication?, validator: BearerValidator) throws(DCRError) -> JSONValue {
-        let client = try authenticate(credentials)
+    public func introspect(_ token: String?, credentials: ClientAuthentication?, validator: BearerValidator) async throws(DCRError) -> JSONValue {
+        let client = try await authenticate(credentials)
         guard let token, !token.isEmpty else { throw DCRError.oauth(.invalidRequest, "token is required") }
-        guard let access = try? validator.validate(token), access.clientID == client.clientID else { return ["active": false] }
+        guard let access = try? await validator.validate(token), access.clientID == client.clientID else { return ["active": false] }
         var members: [(String, JSONValue)] = [("active", true), ("token_type", "Bearer")]
         for name in ["scope", "client_id", "sub", "aud", "iss", "exp", "iat", "nbf", "jti"] {
             if let value = access.claims[name] { members.append((name, value)) }
@@ -121,17 +111,12 @@ public struct TokenService: Sendable {
     }
 
     /// RFC 7009: revokes `token` if it was issued to the authenticated client; unknown tokens are not an error.
-    public func revoke(_ token: String?, credentials: ClientAuthentication?) throws(DCRError) {
-        let client = try authenticate(credentials)
+    public func revoke(_ token: String?, credentials: ClientAuthentication?) async throws(DCRError) {
+        let client = try await authenticate(credentials)
         guard let token, !token.isEmpty else { throw DCRError.oauth(.invalidRequest, "token is required") }
         // The signature first: no claim of an unauthenticated token is read.
         guard let jws = try? JWS.parse(token), (try? JWSVerifier(keys: KeySet([keys.tokenKey.publicKey])).verify(jws)) != nil,
               let jti = jws.claims?["jti"]?.stringValue else { return }
-        let now = NumericDate.now.secondsSinceEpoch
-        let clientID = client.clientID
-        try database.write { db in
-            try db.execute(sql: "UPDATE issued_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE jti = ? AND client_id = ?",
-                           arguments: [now, jti, clientID])
-        }
+        try await tokens.revoke(jti: jti, clientID: client.clientID, at: NumericDate.now.secondsSinceEpoch)
     }
 }

@@ -19,7 +19,7 @@ struct AdminController {
 
     @Sendable func list(_ request: Request, context: DCRRequestContext) async throws -> Response {
         do throws(DCRError) {
-            return Responses.json(.object([("applications", .array(try server.catalog.list().map(\.json)))]))
+            return Responses.json(.object([("applications", .array(try await server.catalog.list().map(\.json)))]))
         } catch { return Responses.failure(error, profile: profile) }
     }
 
@@ -35,7 +35,7 @@ struct AdminController {
                 return value.elements.compactMap(\.stringValue)
             }
             guard let name = json["name"]?.stringValue else { throw DCRError.badRequest("name is required (a string)") }
-            let application = try server.catalog.create(NewApplication(
+            let application = try await server.catalog.create(NewApplication(
                 name: name, version: json["version"]?.stringValue ?? "1.0.0", platforms: try strings("platforms"),
                 domains: try strings("domains"), scopes: try strings("scopes"), id: json["id"]?.stringValue))
             return Responses.json(application.json, status: .created)
@@ -44,20 +44,20 @@ struct AdminController {
 
     @Sendable func show(_ request: Request, context: DCRRequestContext) async throws -> Response {
         do throws(DCRError) {
-            return Responses.json(try server.catalog.require(try id(context)).json)
+            return Responses.json(try await server.catalog.require(try id(context)).json)
         } catch { return Responses.failure(error, profile: profile) }
     }
 
     @Sendable func statement(_ request: Request, context: DCRRequestContext) async throws -> Response {
         do throws(DCRError) {
-            let statement = try server.catalog.mintStatement(for: try id(context))
+            let statement = try await server.catalog.mintStatement(for: try id(context))
             return Responses.json(.object([("software_statement", .string(statement))]), status: .created, noStore: true)
         } catch { return Responses.failure(error, profile: profile) }
     }
 
     @Sendable func revoke(_ request: Request, context: DCRRequestContext) async throws -> Response {
         do throws(DCRError) {
-            return Responses.json(try server.catalog.revoke(try id(context)).json)
+            return Responses.json(try await server.catalog.revoke(try id(context)).json)
         } catch { return Responses.failure(error, profile: profile) }
     }
 

@@ -26,7 +26,7 @@ struct ClientController {
     /// `GET|POST /o/client/scopes` with a bearer access token: `{"scopes": […]}`, what the token may be used for.
     @Sendable func scopes(_ request: Request, context: DCRRequestContext) async throws -> Response {
         do throws(DCRError) {
-            let access = try bearer(request, context: context)
+            let access = try await bearer(request, context: context)
             return Responses.json(.object([("scopes", .array(access.scopes.map(JSONValue.string)))]), noStore: true)
         } catch {
             return Responses.failure(error, profile: profile)
@@ -37,7 +37,7 @@ struct ClientController {
     /// 401 (`WWW-Authenticate` and the enhanced error body) saying why it is not valid.
     @Sendable func validate(_ request: Request, context: DCRRequestContext) async throws -> Response {
         do throws(DCRError) {
-            let access = try bearer(request, context: context)
+            let access = try await bearer(request, context: context)
             var members: [(String, JSONValue)] = [("valid", true), ("client_id", .string(access.clientID)),
                                                   ("scopes", .array(access.scopes.map(JSONValue.string)))]
             if let exp = access.claims["exp"]?.integerValue { members.append(("expires_at", .integer(exp))) }
@@ -47,8 +47,8 @@ struct ClientController {
         }
     }
 
-    private func bearer(_ request: Request, context: DCRRequestContext) throws(DCRError) -> BearerValidator.Access {
-        let access = try server.bearer.validate(try request.bearerToken())
+    private func bearer(_ request: Request, context: DCRRequestContext) async throws(DCRError) -> BearerValidator.Access {
+        let access = try await server.bearer.validate(try request.bearerToken())
         context.usage.set(clientID: access.clientID, applicationID: access.applicationID, applicationName: access.applicationName, platform: access.platform)
         return access
     }
@@ -63,7 +63,7 @@ struct ClientController {
         }
         do throws(DCRError) {
             let device = try deviceInfo(request, context: context)
-            let registered = try server.registration.register(body: Array(buffer: body), contentType: request.headers[.contentType], device: device)
+            let registered = try await server.registration.register(body: Array(buffer: body), contentType: request.headers[.contentType], device: device)
             context.usage.set(clientID: registered.clientID, applicationID: registered.application.id,
                               applicationName: registered.application.name, platform: registered.platform)
             context.logger.info("registered a client", metadata: ["client_id": "\(registered.clientID)", "application": "\(registered.application.id)"])
@@ -78,7 +78,7 @@ struct ClientController {
             let device = try deviceInfo(request, context: context)
             let (parameters, credentials) = try await clientRequest(request)
             let grantType = try single("grant_type", parameters)
-            let issued = try server.tokens.issue(grantType: grantType, credentials: credentials)
+            let issued = try await server.tokens.issue(grantType: grantType, credentials: credentials)
             context.usage.set(clientID: issued.clientID, applicationID: issued.applicationID, applicationName: issued.applicationName,
                               platform: device.platform ?? issued.platform)
             return Responses.json(issued.response, status: HTTPResponse.Status(code: profile.tokenStatus), noStore: true)
@@ -90,7 +90,7 @@ struct ClientController {
     @Sendable func introspect(_ request: Request, context: DCRRequestContext) async throws -> Response {
         do throws(DCRError) {
             let (parameters, credentials) = try await clientRequest(request)
-            let answer = try server.tokens.introspect(try single("token", parameters), credentials: credentials, validator: server.bearer)
+            let answer = try await server.tokens.introspect(try single("token", parameters), credentials: credentials, validator: server.bearer)
             return Responses.json(answer, noStore: true)
         } catch {
             return Responses.failure(error, profile: profile)
@@ -100,7 +100,7 @@ struct ClientController {
     @Sendable func revoke(_ request: Request, context: DCRRequestContext) async throws -> Response {
         do throws(DCRError) {
             let (parameters, credentials) = try await clientRequest(request)
-            try server.tokens.revoke(try single("token", parameters), credentials: credentials)
+            try await server.tokens.revoke(try single("token", parameters), credentials: credentials)
             return Response(status: .ok, headers: [.cacheControl: "no-store"])
         } catch {
             return Responses.failure(error, profile: profile)

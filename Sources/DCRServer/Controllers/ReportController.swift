@@ -22,11 +22,11 @@ struct ReportController {
 
     @Sendable func report(_ request: Request, context: DCRRequestContext) async throws -> Response {
         do throws(DCRError) {
-            let scope = try reportScope(request.bearerToken(), context: context)
+            let scope = try await reportScope(request.bearerToken(), context: context)
             let segments = request.uri.path.dropFirst("/cmu/v2".count).split(separator: "/").map(String.init)
             let query = try ReportQuery(segments: segments, query: request.uri.query ?? "", accept: request.headers[.accept],
                                         now: NumericDate.now.secondsSinceEpoch)
-            let rows = try server.reports.run(query, scope: scope)
+            let rows = try await server.reports.run(query, scope: scope)
             let document = ReportDocument(query: query, links: ReportLinks(query, base: "/cmu/v2"))
             var writer = document.writer(query.format)
             var headers: HTTPFields = [.contentType: query.format.mediaType, .vary: "Accept, Accept-Encoding"]
@@ -58,9 +58,9 @@ struct ReportController {
     }
 
     /// What the bearer may read: everything with the admin token, else what its access token's scope grants.
-    private func reportScope(_ token: String, context: DCRRequestContext) throws(DCRError) -> ReportScope {
+    private func reportScope(_ token: String, context: DCRRequestContext) async throws(DCRError) -> ReportScope {
         if server.adminToken.accepts(token) { return .allApplications }
-        let access = try server.bearer.validate(token)
+        let access = try await server.bearer.validate(token)
         context.usage.set(clientID: access.clientID, applicationID: access.applicationID, applicationName: access.applicationName, platform: access.platform)
         return try ReportScope.granted(to: access)
     }

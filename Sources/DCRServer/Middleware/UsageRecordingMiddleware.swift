@@ -26,7 +26,7 @@ struct UsageRecordingMiddleware: RouterMiddleware {
         let event = UsageEvent(endpoint: Self.endpoint(request.uri.path), method: Self.method(request.method), status: status,
                                clientID: facts.clientID, applicationID: facts.applicationID, applicationName: facts.applicationName,
                                platform: facts.platform, ip: context.clientIP(request, resolver: addresses))
-        do { try usage.record(event) } catch {
+        do { try await usage.record(event) } catch {
             context.logger.error("could not record a usage event", metadata: ["reason": "\(error)"])
         }
         return try outcome.get()

@@ -72,7 +72,7 @@ struct ServeCommand: AsyncParsableCommand {
             return network
         }
         let server: AuthorizationServer
-        do { server = try AuthorizationServer(configuration) } catch { throw CLIFailure(error) }
+        do { server = try await AuthorizationServer(configuration) } catch { throw CLIFailure(error) }
         var logger = Logger(label: "jwstool.serve")
         logger.logLevel = ProcessInfo.processInfo.environment["JWSTOOL_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let host = self.host
@@ -109,10 +109,10 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         // Usage is written at most a second after each request; what is pending when the server stops is written then.
-        defer {
-            do { try server.usage.flush() } catch { logger.error("could not write the last usage counts", metadata: ["reason": "\(error)"]) }
-        }
-        try await application.runService()
+        let outcome: Result<Void, any Error>
+        do { try await application.runService(); outcome = .success(()) } catch { outcome = .failure(error) }
+        do { try await server.usage.flush() } catch { logger.error("could not write the last usage counts", metadata: ["reason": "\(error)"]) }
+        try outcome.get()
     }
 }
 

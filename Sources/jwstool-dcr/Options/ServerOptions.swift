@@ -52,7 +52,7 @@ enum ServerSession {
         }
         if let server = options.server { return try await body(ServerTarget(baseURL: server), flow) }
         let server: AuthorizationServer
-        do { server = try AuthorizationServer(ServerConfiguration(state: state)) } catch { throw CLIFailure(error) }
+        do { server = try await AuthorizationServer(ServerConfiguration(state: state)) } catch { throw CLIFailure(error) }
         let embedded = try await EmbeddedServer.start(server, logger: Logger(label: "jwstool.embedded"))
         do {
             let result = try await body(ServerTarget(baseURL: embedded.baseURL, cacheKey: embeddedKey, name: "the embedded server"), flow)

@@ -5,6 +5,9 @@ import JOSE
 public enum TimeLevel: Int, Sendable, CaseIterable, Comparable {
     case minute, hour, day, month, year
 
+    /// The levels the per-combination rollup keeps; the per-period totals keep every level.
+    public static let rollupLevels: [TimeLevel] = [.minute, .hour, .day]
+
     public static func < (lhs: TimeLevel, rhs: TimeLevel) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The start of the period of this level that contains `seconds` (epoch seconds, UTC).

@@ -42,11 +42,11 @@ struct AppOptions: ParsableArguments {
     }
 
     /// Runs `local` on this state directory's catalog, or sends the admin request for `remote`.
-    func perform(local: (ApplicationCatalog) throws(DCRError) -> JSONValue, remote: (method: String, path: String, body: JSONValue?)) async throws -> JSONValue {
+    func perform(local: (ApplicationCatalog) async throws(DCRError) -> JSONValue, remote: (method: String, path: String, body: JSONValue?)) async throws -> JSONValue {
         guard let server = target.server else {
             do {
-                let authorization = try AuthorizationServer(ServerConfiguration(state: state.state))
-                return try local(authorization.catalog)
+                let authorization = try await AuthorizationServer(ServerConfiguration(state: state.state))
+                return try await local(authorization.catalog)
             } catch { throw CLIFailure(error) }
         }
         guard let token = try resolvedAdminToken() else {
@@ -67,7 +67,7 @@ struct AppOptions: ParsableArguments {
 extension AppOptions {
     /// A fresh statement for application `id`, minted locally or by the server's admin API.
     func mintStatement(for id: String) async throws -> String {
-        let minted = try await perform(local: { catalog throws(DCRError) in .object([("software_statement", .string(try catalog.mintStatement(for: id)))]) },
+        let minted = try await perform(local: { catalog throws(DCRError) in .object([("software_statement", .string(try await catalog.mintStatement(for: id)))]) },
                                        remote: ("POST", "/admin/applications/\(id)/statement", nil))
         guard let statement = minted["software_statement"]?.stringValue else { throw CLIFailure(.remote, "the server's answer has no software_statement") }
         return statement

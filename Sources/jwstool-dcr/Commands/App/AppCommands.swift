@@ -11,7 +11,7 @@ struct AppInitCommand: AsyncParsableCommand {
 
     func run() async throws {
         let directory = state.state
-        do { _ = try AuthorizationServer(ServerConfiguration(state: directory)) } catch { throw CLIFailure(error) }
+        do { _ = try await AuthorizationServer(ServerConfiguration(state: directory)) } catch { throw CLIFailure(error) }
         print("""
             state directory:      \(directory.path)
             statement public key: \(directory.file("statement-key.pub.jwk"))
@@ -41,7 +41,7 @@ struct AppCreateCommand: AsyncParsableCommand {
         var body: [(String, JSONValue)] = [("name", .string(name)), ("version", .string(version)), ("platforms", .array(platforms.map(JSONValue.string))),
                                           ("domains", .array(domains.map(JSONValue.string))), ("scopes", .array(scopes.map(JSONValue.string)))]
         if let id { body.append(("id", .string(id))) }
-        let application = try await options.perform(local: { catalog throws(DCRError) in try catalog.create(request).json },
+        let application = try await options.perform(local: { catalog throws(DCRError) in try await catalog.create(request).json },
                                                     remote: ("POST", "/admin/applications", .object(body)))
         guard let applicationID = application["id"]?.stringValue else { throw CLIFailure(.remote, "the server's answer has no application id") }
         Terminal.note("created application \(applicationID) (\(application["name"]?.stringValue ?? name))")
@@ -57,7 +57,7 @@ struct AppListCommand: AsyncParsableCommand {
     @Flag(help: "JSON output.") var json = false
 
     func run() async throws {
-        let answer = try await options.perform(local: { catalog throws(DCRError) in .object([("applications", .array(try catalog.list().map(\.json)))]) },
+        let answer = try await options.perform(local: { catalog throws(DCRError) in .object([("applications", .array(try await catalog.list().map(\.json)))]) },
                                                remote: ("GET", "/admin/applications", nil))
         let applications = answer["applications"]?.elements ?? []
         if json { return print(answer.pretty) }
@@ -79,7 +79,7 @@ struct AppShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = self.id
-        print(try await options.perform(local: { catalog throws(DCRError) in try catalog.require(id).json }, remote: ("GET", "/admin/applications/\(id)", nil)).pretty)
+        print(try await options.perform(local: { catalog throws(DCRError) in try await catalog.require(id).json }, remote: ("GET", "/admin/applications/\(id)", nil)).pretty)
     }
 }
 
@@ -106,7 +106,7 @@ struct AppRevokeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = self.id
-        let application = try await options.perform(local: { catalog throws(DCRError) in try catalog.revoke(id).json }, remote: ("POST", "/admin/applications/\(id)/revoke", nil))
+        let application = try await options.perform(local: { catalog throws(DCRError) in try await catalog.revoke(id).json }, remote: ("POST", "/admin/applications/\(id)/revoke", nil))
         print("revoked \(application["id"]?.stringValue ?? id) (\(application["name"]?.stringValue ?? ""))")
     }
 }

@@ -1,12 +1,17 @@
 import Foundation
 import GRDB
 
-/// The server's SQLite database (GRDB, WAL): applications, clients, issued and revoked tokens, usage aggregates.
-/// It survives restarts and `kill -9`: every write of a registration or token is a committed transaction before the
-/// response goes out (usage is written at most a second later: ``UsageLog``).
-public final class DCRDatabase: Sendable {
+/// The embedded store: one SQLite file in the state directory (GRDB, WAL). It survives restarts and `kill -9`: every
+/// write of a registration or token is a committed transaction before the response goes out (usage is written at most
+/// a second later: ``UsageLog``).
+public final class SQLiteStore: DCRStore {
     public static let fileName = "jwstool.sqlite"
     let pool: DatabasePool
+    public let location: String
+    public var applications: any ApplicationRepository { SQLiteApplicationRepository(store: self) }
+    public var clients: any ClientRepository { SQLiteClientRepository(store: self) }
+    public var tokens: any TokenRepository { SQLiteTokenRepository(store: self) }
+    public var usage: any UsageRepository { SQLiteUsageRepository(store: self) }
 
     public convenience init(state: StateDirectory) throws(DCRError) {
         try self.init(state: state, migratingUpTo: nil)
@@ -16,15 +21,16 @@ public final class DCRDatabase: Sendable {
     /// tests).
     init(state: StateDirectory, migratingUpTo migration: String?) throws(DCRError) {
         try state.prepare()
-        try state.touchPrivate(DCRDatabase.fileName)
+        try state.touchPrivate(SQLiteStore.fileName)
+        location = state.file(SQLiteStore.fileName)
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
-            pool = try DatabasePool(path: state.file(DCRDatabase.fileName), configuration: configuration)
-            if let migration { try DCRDatabase.migrator.migrate(pool, upTo: migration) } else { try DCRDatabase.migrator.migrate(pool) }
+            pool = try DatabasePool(path: location, configuration: configuration)
+            if let migration { try SQLiteStore.migrator.migrate(pool, upTo: migration) } else { try SQLiteStore.migrator.migrate(pool) }
         } catch {
             throw DCRError.storage("cannot open the database in \(state.path): \(error)")
         }
@@ -88,30 +94,15 @@ public final class DCRDatabase: Sendable {
                 CREATE UNIQUE INDEX usage_events_bucket ON usage_events(bucket);
                 """)
         }
-        migrator.registerMigration("v3: usage aggregated per minute, hour, day, month and year", migrate: DCRDatabase.aggregateUsageEvents)
+        migrator.registerMigration("v3: usage aggregated per minute, hour, day, month and year", migrate: SQLiteUsageRepository.aggregateUsageEvents)
         return migrator
     }
 
-    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(DCRError) -> T {
-        do { return try pool.read(body) } catch { throw DCRError.storage("database read failed: \(error)") }
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(DCRError) -> T {
+        do { return try await pool.read(body) } catch { throw DCRError.storage("database read failed: \(error)") }
     }
 
-    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(DCRError) -> T {
-        do { return try pool.write(body) } catch { throw DCRError.storage("database write failed: \(error)") }
-    }
-}
-
-extension Array where Element == String {
-    /// Stored as one text column, one value per line (values never contain line breaks).
-    var storedList: String { joined(separator: "\n") }
-    init(storedList: String) { self = storedList.isEmpty ? [] : storedList.components(separatedBy: "\n") }
-}
-
-extension DCRDatabase {
-    /// How many applications and clients are stored (for status output and tests).
-    public func applicationsAndClients() throws(DCRError) -> (applications: Int, clients: Int) {
-        try read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM applications") ?? 0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM clients") ?? 0)
-        }
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(DCRError) -> T {
+        do { return try await pool.write(body) } catch { throw DCRError.storage("database write failed: \(error)") }
     }
 }

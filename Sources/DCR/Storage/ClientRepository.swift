@@ -1,0 +1,37 @@
+/// The registered clients, by client id.
+public protocol ClientRepository: Sendable {
+    /// Stores a newly registered client; its secret is already a digest.
+    func insert(_ client: ClientRecord) async throws(DCRError)
+    /// The client with this id and its application, as token requests need them; nil when unknown.
+    func credentials(of clientID: String) async throws(DCRError) -> ClientCredentials?
+    /// How many clients are stored.
+    func count() async throws(DCRError) -> Int
+}
+
+/// A registered client as stored (RFC 7591 §3.2.1 metadata the server keeps).
+public struct ClientRecord: Sendable, Equatable {
+    public var clientID: String
+    /// ``SecretDigest/digest(_:)`` of the client secret; the secret itself is never stored.
+    public var secretDigest: String
+    public var applicationID: String
+    public var softwareID: String
+    public var redirectURIs: [String]
+    public var scopes: [String]
+    /// The device's platform, from `X-Device-Info` or the user agent.
+    public var platform: String?
+    /// The device description the registration carried, as compact JSON.
+    public var deviceInfo: String?
+    /// Seconds since the epoch.
+    public var createdAt: Double
+}
+
+/// A client as a token request needs it: its application and the digest its secret must match.
+public struct ClientCredentials: Sendable, Equatable {
+    public var clientID: String
+    public var secretDigest: String
+    public var applicationID: String
+    public var applicationName: String
+    public var applicationActive: Bool
+    public var scopes: [String]
+    public var platform: String?
+}

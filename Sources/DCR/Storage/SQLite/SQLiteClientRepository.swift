@@ -1,0 +1,33 @@
+import GRDB
+
+/// The clients in the `clients` table.
+struct SQLiteClientRepository: ClientRepository {
+    let store: SQLiteStore
+
+    func insert(_ client: ClientRecord) async throws(DCRError) {
+        try await store.write { db in
+            try db.execute(sql: """
+                INSERT INTO clients (client_id, secret_digest, application_id, software_id, redirect_uris, scopes, platform, device_info, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [client.clientID, client.secretDigest, client.applicationID, client.softwareID, client.redirectURIs.storedList,
+                                 client.scopes.storedList, client.platform, client.deviceInfo, client.createdAt])
+        }
+    }
+
+    func credentials(of clientID: String) async throws(DCRError) -> ClientCredentials? {
+        try await store.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT c.client_id, c.secret_digest, c.scopes, c.platform, a.id AS application_id, a.name AS application_name, a.status
+                FROM clients c JOIN applications a ON a.id = c.application_id WHERE c.client_id = ?
+                """, arguments: [clientID]).map { row in
+                ClientCredentials(clientID: row["client_id"], secretDigest: row["secret_digest"], applicationID: row["application_id"],
+                                  applicationName: row["application_name"], applicationActive: (row["status"] as String) == "active",
+                                  scopes: [String](storedList: row["scopes"]), platform: row["platform"])
+            }
+        }
+    }
+
+    func count() async throws(DCRError) -> Int {
+        try await store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM clients") ?? 0 }
+    }
+}
