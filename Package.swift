@@ -42,6 +42,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         // `swift package generate-documentation --target JOSE` (DocC); a plugin only, nothing links it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -59,7 +60,10 @@ let package = Package(
         .target(name: "FileSafety", swiftSettings: strict),
         .target(
             name: "DCR",
-            dependencies: ["JOSE", "COpenSSL", "FileSafety", toolsProduct("GRDB", "GRDB.swift"), toolsProduct("Logging", "swift-log")],
+            dependencies: [
+                "JOSE", "COpenSSL", "FileSafety", toolsProduct("GRDB", "GRDB.swift"), toolsProduct("PostgresNIO", "postgres-nio"),
+                toolsProduct("Logging", "swift-log"),
+            ],
             swiftSettings: strict),
         .target(
             name: "DCRServer",

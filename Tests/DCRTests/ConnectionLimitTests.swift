@@ -12,7 +12,7 @@ struct ConnectionLimitTests {
     /// Sends `text` (possibly nothing) on a fresh connection to a server with short limits, and reads what comes back
     /// until the server closes the connection, for at most 5 s.
     func reply(to text: String) async throws -> (text: String, closed: Bool) {
-        let server = try await TestServer.start(limits: Self.short)
+        let server = try await TestServer.start(.sqlite, limits: Self.short)
         let connection = try RawConnection(server.base)
         if !text.isEmpty { connection.send(text) }
         let reply = await connection.readUntilClosed(within: 5)
@@ -39,9 +39,9 @@ struct ConnectionLimitTests {
         #expect(reply.closed)
     }
 
-    @Test("413 closes the connection instead of reading the rest of the body")
-    func oversizedBodyCloses() async throws {
-        let server = try await TestServer.start()
+    @Test("413 closes the connection instead of reading the rest of the body", arguments: TestBackend.all)
+    func oversizedBodyCloses(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend)
         let connection = try RawConnection(server.base)
         connection.send("POST /o/client/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\n\r\n")
         connection.send(String(repeating: " ", count: 100_000))
@@ -51,10 +51,10 @@ struct ConnectionLimitTests {
         await server.stop()
     }
 
-    @Test("at the connection cap, a new connection is served only when another closes")
-    func connectionCap() async throws {
+    @Test("at the connection cap, a new connection is served only when another closes", arguments: TestBackend.all)
+    func connectionCap(_ backend: TestBackend) async throws {
         let limits = ConnectionLimits(headerTimeout: .seconds(30), bodyTimeout: .seconds(30), idleTimeout: .seconds(30), maximumConnections: 2)
-        let server = try await TestServer.start(limits: limits)
+        let server = try await TestServer.start(backend, limits: limits)
         let first = try RawConnection(server.base)
         let second = try RawConnection(server.base)
         try await Task.sleep(for: .milliseconds(200))

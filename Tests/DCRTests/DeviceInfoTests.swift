@@ -14,9 +14,9 @@ struct DeviceInfoTests {
 
     static let androidChrome = "Mozilla/5.0 (Linux; Android 14; SM-S901U) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36"
 
-    @Test("the register page's sample (a comma missing) registers in adobe-pass; the header page's example is used at the token endpoint; both are counted by platform")
-    func documentedSamples() async throws {
-        let server = try await TestServer.start()
+    @Test("the register page's sample (a comma missing) registers in adobe-pass; the header page's example is used at the token endpoint; both are counted by platform", arguments: TestBackend.all)
+    func documentedSamples(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend)
         defer { Task { await server.stop() } }
         let (application, statement) = try await server.application()
         let registered = try await server.register(statement, device: try Self.sample("register-page-sample"))
@@ -30,9 +30,9 @@ struct DeviceInfoTests {
         #expect(report.text.contains("tvOS") && report.text.contains("Android"), "\(report.text)")
     }
 
-    @Test("the rfc profile refuses the broken sample with the reason; both profiles accept the header page's example")
-    func rfcProfile() async throws {
-        let server = try await TestServer.start { $0.profile = .rfc }
+    @Test("the rfc profile refuses the broken sample with the reason; both profiles accept the header page's example", arguments: TestBackend.all)
+    func rfcProfile(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend) { $0.profile = .rfc }
         defer { Task { await server.stop() } }
         let (_, statement) = try await server.application()
         let broken = try await server.register(statement, device: try Self.sample("register-page-sample"))
@@ -41,9 +41,9 @@ struct DeviceInfoTests {
         #expect(try await server.register(statement, device: try Self.sample("header-page-example")).status == 201)
     }
 
-    @Test("without the header, registration and token requests succeed on what User-Agent and the peer say")
-    func missingHeader() async throws {
-        let server = try await TestServer.start()
+    @Test("without the header, registration and token requests succeed on what User-Agent and the peer say", arguments: TestBackend.all)
+    func missingHeader(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend)
         defer { Task { await server.stop() } }
         let (application, statement) = try await server.application()
         let registered = try await server.register(statement, device: nil, extraHeaders: [("User-Agent", Self.androidChrome)])
@@ -54,9 +54,9 @@ struct DeviceInfoTests {
         #expect(report.text.contains("Android"), "\(report.text)")
     }
 
-    @Test("a value that is not Base64 is 400 in both profiles, at register and at token", arguments: [ServerProfile.adobePass, .rfc])
-    func notBase64(profile: ServerProfile) async throws {
-        let server = try await TestServer.start { $0.profile = profile }
+    @Test("a value that is not Base64 is 400 in both profiles, at register and at token", arguments: TestBackend.all, [ServerProfile.adobePass, .rfc])
+    func notBase64(_ backend: TestBackend, profile: ServerProfile) async throws {
+        let server = try await TestServer.start(backend) { $0.profile = profile }
         defer { Task { await server.stop() } }
         let (_, statement) = try await server.application()
         for reply in [try await server.register(statement, device: "not base64!"),

@@ -12,9 +12,9 @@ struct HostileRequestTests {
         Base64URL.encode(Array(#"{"alg":"RS256","typ":"at+jwt"}"#.utf8)) + "." + Base64URL.encode(Array(payload.utf8)) + ".AAAA"
     }
 
-    @Test("time claims of any magnitude in a bearer token are refused and the server stays up")
-    func hugeTimeClaims() async throws {
-        let server = try await TestServer.start()
+    @Test("time claims of any magnitude in a bearer token are refused and the server stays up", arguments: TestBackend.all)
+    func hugeTimeClaims(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend)
         for value in ["-1e19", "1e19", "1e308", "-1e308", "-0", "1700000000000"] {
             let token = Self.unsignedToken(payload: #"{"exp":\#(value),"iat":\#(value),"nbf":\#(value),"jti":"x","client_id":"y"}"#)
             let reply = try await server.get("/cmu/v2/day", token: token)
@@ -28,9 +28,9 @@ struct HostileRequestTests {
         await server.stop()
     }
 
-    @Test("a statement with a huge time claim signed by the server's own key gets a clear refusal")
-    func hugeClaimInStatement() async throws {
-        let server = try await TestServer.start()
+    @Test("a statement with a huge time claim signed by the server's own key gets a clear refusal", arguments: TestBackend.all)
+    func hugeClaimInStatement(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend)
         let (application, _) = try await server.application()
         let statement = try server.statement(claims: .object([
             ("iss", .string(server.server.configuration.issuer)), ("sub", .string(application.id)),
@@ -42,9 +42,9 @@ struct HostileRequestTests {
         await server.stop()
     }
 
-    @Test("X-Forwarded-For is ignored unless the peer is a trusted proxy, and the stored address is a parsed IP")
-    func forwardedFor() async throws {
-        let server = try await TestServer.start { $0.burst = 2; $0.rate = 0.001 }
+    @Test("X-Forwarded-For is ignored unless the peer is a trusted proxy, and the stored address is a parsed IP", arguments: TestBackend.all)
+    func forwardedFor(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend) { $0.burst = 2; $0.rate = 0.001 }
         var statuses: [Int] = []
         for index in 0..<6 {
             let reply = try await server.token(form: "grant_type=client_credentials", extraHeaders: [("X-Forwarded-For", "198.51.100.\(index)")])
@@ -57,7 +57,7 @@ struct HostileRequestTests {
         #expect(addresses.allSatisfy { $0 == "127.0.0.1" }, "\(addresses)")
         await server.stop()
 
-        let proxied = try await TestServer.start { $0.burst = 0; $0.rate = 0.001; $0.trustedProxies = [IPNetwork("127.0.0.0/8")!] }
+        let proxied = try await TestServer.start(backend) { $0.burst = 0; $0.rate = 0.001; $0.trustedProxies = [IPNetwork("127.0.0.0/8")!] }
         let first = try await proxied.token(form: "grant_type=client_credentials", extraHeaders: [("X-Forwarded-For", "203.0.113.7")])
         let second = try await proxied.token(form: "grant_type=client_credentials", extraHeaders: [("X-Forwarded-For", "203.0.113.8")])
         let again = try await proxied.token(form: "grant_type=client_credentials", extraHeaders: [("X-Forwarded-For", "203.0.113.7")])
@@ -78,24 +78,24 @@ struct HostileRequestTests {
         #expect(IPAddress("1.2.3.4\0") == nil && IPAddress("1.2.3") == nil && IPAddress("javascript:alert(1)") == nil)
     }
 
-    @Test("discovery metadata comes from the configured URL, never from Host or X-Forwarded-Proto")
-    func metadataIgnoresHost() async throws {
-        let server = try await TestServer.start()
+    @Test("discovery metadata comes from the configured URL, never from Host or X-Forwarded-Proto", arguments: TestBackend.all)
+    func metadataIgnoresHost(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend)
         let reply = try await server.get("/.well-known/oauth-authorization-server",
                                          headers: [("Host", "evil.example"), ("X-Forwarded-Proto", "javascript")])
         let endpoint = try #require(reply.json["registration_endpoint"]?.stringValue)
         #expect(endpoint == server.base + "/o/client/register")
         await server.stop()
 
-        let configured = try await TestServer.start { $0.publicURL = "https://dcr.example.com" }
+        let configured = try await TestServer.start(backend) { $0.publicURL = "https://dcr.example.com" }
         let metadata = try await configured.get("/.well-known/oauth-authorization-server", headers: [("Host", "evil.example")])
         #expect(metadata.json["token_endpoint"]?.stringValue == "https://dcr.example.com/o/client/token")
         await configured.stop()
     }
 
-    @Test("credentials and ids with control characters are refused; NUL does not truncate an id")
-    func controlCharacters() async throws {
-        let server = try await TestServer.start()
+    @Test("credentials and ids with control characters are refused; NUL does not truncate an id", arguments: TestBackend.all)
+    func controlCharacters(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend)
         let client = try await server.client()
         for form in ["grant_type=client_credentials&client_id=\(client.id)%00anything&client_secret=\(client.secret)",
                      "grant_type=client_credentials&client_id=\(client.id)&client_secret=\(client.secret)%00",
@@ -111,12 +111,12 @@ struct HostileRequestTests {
         await server.stop()
     }
 
-    @Test("a trusted foreign issuer registers only applications of its own, in any spelling of a local id")
-    func foreignIssuerConfined() async throws {
+    @Test("a trusted foreign issuer registers only applications of its own, in any spelling of a local id", arguments: TestBackend.all)
+    func foreignIssuerConfined(_ backend: TestBackend) async throws {
         let foreignKey = try Key.generate(.ec(.p256))
         let foreignIssuer = "https://foreign.example"
         let foreignKeys = KeySet([try foreignKey.publicKey])
-        let server = try await TestServer.start { $0.trustedIssuers = [foreignIssuer: foreignKeys] }
+        let server = try await TestServer.start(backend) { $0.trustedIssuers = [foreignIssuer: foreignKeys] }
         let (local, _) = try await server.application()
         for spelling in [local.id, local.id.uppercased(), local.id.capitalized] {
             for member in ["sub", "software_id"] {
@@ -142,9 +142,9 @@ struct HostileRequestTests {
         await server.stop()
     }
 
-    @Test("CSV reports neutralise cells a spreadsheet would run as formulas")
-    func csvInjection() async throws {
-        let server = try await TestServer.start()
+    @Test("CSV reports neutralise cells a spreadsheet would run as formulas", arguments: TestBackend.all)
+    func csvInjection(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend)
         let device: JSONValue = ["model": "=HYPERLINK(\"http://evil\")", "version": "1", "osName": "+cmd", "osVersion": "-1", "connectionType": "@x"]
         let (application, statement) = try await server.application()
         let registered = try await server.register(statement, device: DeviceInfo.header(for: device))
@@ -158,15 +158,15 @@ struct HostileRequestTests {
         await server.stop()
     }
 
-    @Test("usage older than the retention is deleted at start; recent usage is kept")
-    func usageRetention() async throws {
-        let first = try await TestServer.start()
+    @Test("usage older than the retention is deleted at start; recent usage is kept", arguments: TestBackend.all)
+    func usageRetention(_ backend: TestBackend) async throws {
+        let first = try await TestServer.start(backend)
         let now = NumericDate.now.secondsSinceEpoch
         try await first.server.usage.record(UsageEvent(time: now - 100 * 86_400, endpoint: "other", method: "GET", status: 404, ip: "192.0.2.1"))
         try await first.server.usage.record(UsageEvent(time: now - 10 * 86_400, endpoint: "other", method: "GET", status: 404, ip: "192.0.2.2"))
         #expect(try await first.server.usage.storedRows() == 2)
         await first.stop(removingState: false)
-        let second = try await TestServer.start({ $0.usageRetention = 30 * 86_400 }, state: first.state)
+        let second = try await TestServer.start(backend, { $0.usageRetention = 30 * 86_400 }, state: first.state)
         let start = CalendarFields(epochSeconds: Int64(now) - 120 * 86_400).iso8601
         let report = try await second.get("/cmu/v2/year/month/day?start=\(start)", token: second.adminToken).json["report"]?.elements ?? []
         let expected = CalendarFields(epochSeconds: Int64(now) - 10 * 86_400)
@@ -174,9 +174,9 @@ struct HostileRequestTests {
         await second.stop()
     }
 
-    @Test("reports are scoped: a client reads its own application's usage; every application needs usage:read:all or the admin token")
-    func reportScoping() async throws {
-        let server = try await TestServer.start()
+    @Test("reports are scoped: a client reads its own application's usage; every application needs usage:read:all or the admin token", arguments: TestBackend.all)
+    func reportScoping(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend)
         func client(scopes: [String]) async throws -> String {
             let (application, statement) = try await server.application(name: "App \(scopes.joined(separator: " "))", scopes: scopes)
             let registered = try await server.register(statement, extraHeaders: [])
@@ -204,9 +204,9 @@ struct HostileRequestTests {
         await server.stop()
     }
 
-    @Test("requests without a client are counted in aggregate rows, not a row each, and reports still count them all")
-    func aggregatedUsage() async throws {
-        let server = try await TestServer.start()
+    @Test("requests without a client are counted in aggregate rows, not a row each, and reports still count them all", arguments: TestBackend.all)
+    func aggregatedUsage(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend)
         let before = try await server.server.usage.storedRows()
         for index in 0..<300 {
             _ = try await server.http.send(index % 2 == 0 ? "GET" : "PROPFIND", server.base + "/probe/\(index)?q=\(index)", headers: [])
@@ -220,9 +220,9 @@ struct HostileRequestTests {
         await server.stop()
     }
 
-    @Test("HEAD and OPTIONS on the report API answer 405 with Allow: GET; HEAD elsewhere is GET without the body")
-    func reportMethods() async throws {
-        let server = try await TestServer.start()
+    @Test("HEAD and OPTIONS on the report API answer 405 with Allow: GET; HEAD elsewhere is GET without the body", arguments: TestBackend.all)
+    func reportMethods(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend)
         for method in ["HEAD", "OPTIONS"] {
             let reply = try await server.http.send(method, server.base + "/cmu/v2/day", headers: [])
             #expect(reply.status == 405, "\(method)")

@@ -6,9 +6,9 @@ import Testing
 
 @Suite("POST /o/client/register over real HTTP")
 struct RegistrationTests {
-    @Test("201 with the service's members plus RFC 7591's, never cached; the secret is stored only as a digest", arguments: ServerProfile.allCases)
-    func success(profile: ServerProfile) async throws {
-        let server = try await TestServer.start { $0.profile = profile }
+    @Test("201 with the service's members plus RFC 7591's, never cached; the secret is stored only as a digest", arguments: TestBackend.all, ServerProfile.allCases)
+    func success(_ backend: TestBackend, profile: ServerProfile) async throws {
+        let server = try await TestServer.start(backend) { $0.profile = profile }
         defer { Task { await server.stop() } }
         let (application, statement) = try await server.application()
         let reply = try await server.register(statement, redirectURI: "https://app.example.com/callback")
@@ -27,15 +27,14 @@ struct RegistrationTests {
         #expect(json["scopes"] == ["usage:read", "reports:read"])
         #expect(json["redirect_uris"] == ["https://app.example.com/callback"])
         #expect(json["software_id"]?.stringValue == application.id)
-        let database = try Data(contentsOf: URL(fileURLWithPath: server.state.file(SQLiteStore.fileName)))
-        let wal = (try? Data(contentsOf: URL(fileURLWithPath: server.state.file(SQLiteStore.fileName + "-wal")))) ?? Data()
-        #expect(database.range(of: Data(secret.utf8)) == nil && wal.range(of: Data(secret.utf8)) == nil)
-        #expect(wal.range(of: Data(SecretDigest.digest(secret).utf8)) != nil || database.range(of: Data(SecretDigest.digest(secret).utf8)) != nil)
+        let stored = try await server.storedBytes()
+        #expect(stored.range(of: Data(secret.utf8)) == nil)
+        #expect(stored.range(of: Data(SecretDigest.digest(secret).utf8)) != nil)
     }
 
-    @Test("malformed requests are invalid_request, with nothing stored")
-    func invalidRequests() async throws {
-        let server = try await TestServer.start()
+    @Test("malformed requests are invalid_request, with nothing stored", arguments: TestBackend.all)
+    func invalidRequests(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend)
         defer { Task { await server.stop() } }
         let (_, statement) = try await server.application()
         let cases: [(HTTPReplyMaker, String)] = [
@@ -60,9 +59,9 @@ struct RegistrationTests {
 
     typealias HTTPReplyMaker = @Sendable () async throws -> HTTPReply
 
-    @Test("bad statements are invalid_software_statement with the reason")
-    func invalidStatements() async throws {
-        let server = try await TestServer.start()
+    @Test("bad statements are invalid_software_statement with the reason", arguments: TestBackend.all)
+    func invalidStatements(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend)
         defer { Task { await server.stop() } }
         let (application, statement) = try await server.application()
         let now = Int64(NumericDate.now.secondsSinceEpoch)
@@ -86,9 +85,9 @@ struct RegistrationTests {
         }
     }
 
-    @Test("unknown issuer, unknown or revoked application are unapproved_software_statement")
-    func unapproved() async throws {
-        let server = try await TestServer.start()
+    @Test("unknown issuer, unknown or revoked application are unapproved_software_statement", arguments: TestBackend.all)
+    func unapproved(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend)
         defer { Task { await server.stop() } }
         let now = Int64(NumericDate.now.secondsSinceEpoch)
         let foreign = try server.statement(claims: ["iss": "https://other.example", "sub": "5f6c2a8e-1b3d-4e7f-9a0b-2c4d6e8f1a3b", "iat": .integer(now)])
@@ -103,11 +102,11 @@ struct RegistrationTests {
         }
     }
 
-    @Test("a redirect URI outside the application's domains is invalid_redirect_uri", arguments: [
+    @Test("a redirect URI outside the application's domains is invalid_redirect_uri", arguments: TestBackend.all, [
         "https://evil.com/cb", "http://app.example.com/cb", "https://example.com.evil.com/cb", "https://app.example.com/cb#frag", "javascript:alert(1)",
     ])
-    func redirectURI(uri: String) async throws {
-        let server = try await TestServer.start()
+    func redirectURI(_ backend: TestBackend, uri: String) async throws {
+        let server = try await TestServer.start(backend)
         defer { Task { await server.stop() } }
         let (_, statement) = try await server.application()
         let reply = try await server.register(statement, redirectURI: uri)
@@ -115,14 +114,15 @@ struct RegistrationTests {
         #expect(reply.json["error"]?.stringValue == "invalid_redirect_uri", "\(reply.text)")
     }
 
-    @Test("an app's own scheme matches a domain in reverse-DNS form: the register page's sample redirect URIs register", arguments: [
+    @Test("an app's own scheme matches a domain in reverse-DNS form: the register page's sample redirect URIs register", arguments: TestBackend.all, [
         ("adobepass://com.programmer", true), ("app://com.programmer.adobe", true), ("com.programmer.tv:/oauth", true),
         ("https://tv.programmer.com/cb", true), ("app://com.programmer.adobe#sdasdsadas", false), ("app://com.evil", false),
         ("app://programmer", false), ("javascript://com.programmer", false), ("data://com.programmer", false),
         ("http://programmer.com/cb", false), ("adobepass://com.evilprogrammer", false),
     ])
-    func customSchemes(uri: String, allowed: Bool) async throws {
-        let server = try await TestServer.start()
+    func customSchemes(_ backend: TestBackend, sample: (uri: String, allowed: Bool)) async throws {
+        let (uri, allowed) = sample
+        let server = try await TestServer.start(backend)
         defer { Task { await server.stop() } }
         let (_, statement) = try await server.application(domains: ["programmer.com"])
         let reply = try await server.register(statement, redirectURI: uri)
@@ -130,9 +130,9 @@ struct RegistrationTests {
         if !allowed { #expect(reply.json["error"]?.stringValue == "invalid_redirect_uri") }
     }
 
-    @Test("statement values override request values (RFC 7591 §3.1.1)")
-    func statementWins() async throws {
-        let server = try await TestServer.start()
+    @Test("statement values override request values (RFC 7591 §3.1.1)", arguments: TestBackend.all)
+    func statementWins(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend)
         defer { Task { await server.stop() } }
         let (application, _) = try await server.application()
         let now = Int64(NumericDate.now.secondsSinceEpoch)
@@ -143,11 +143,11 @@ struct RegistrationTests {
         #expect(reply.json["redirect_uris"] == ["https://tv.example.com/done"])
     }
 
-    @Test("a trusted foreign issuer's statements register; its application can then be revoked")
-    func foreignIssuer() async throws {
+    @Test("a trusted foreign issuer's statements register; its application can then be revoked", arguments: TestBackend.all)
+    func foreignIssuer(_ backend: TestBackend) async throws {
         let issuerKey = try Key.generate(.ec(.p256))
         let publicKey = try issuerKey.publicKey
-        let server = try await TestServer.start { $0.trustedIssuers = ["https://partner.example": KeySet([publicKey])] }
+        let server = try await TestServer.start(backend) { $0.trustedIssuers = ["https://partner.example": KeySet([publicKey])] }
         defer { Task { await server.stop() } }
         let id = "5f6c2a8e-1b3d-4e7f-9a0b-2c4d6e8f1a3b"
         let statement = try server.statement(claims: ["iss": "https://partner.example", "software_id": .string(id), "sub": .string(id),
@@ -159,10 +159,10 @@ struct RegistrationTests {
         #expect(try await server.register(statement).json["error"]?.stringValue == "unapproved_software_statement")
     }
 
-    @Test("a MACed statement registers from an issuer trusted with an oct key; HS256 never passes for the server's own issuer")
-    func macedStatement() async throws {
+    @Test("a MACed statement registers from an issuer trusted with an oct key; HS256 never passes for the server's own issuer", arguments: TestBackend.all)
+    func macedStatement(_ backend: TestBackend) async throws {
         let secret = Key(secret: (0..<32).map { UInt8(truncatingIfNeeded: $0 &* 11 &+ 5) })
-        let server = try await TestServer.start { $0.trustedIssuers = ["https://partner.example": KeySet([secret])] }
+        let server = try await TestServer.start(backend) { $0.trustedIssuers = ["https://partner.example": KeySet([secret])] }
         defer { Task { await server.stop() } }
         let id = "0b7e6f1a-2c3d-4e5f-8a9b-1c2d3e4f5a6b"
         let now = Int64(NumericDate.now.secondsSinceEpoch)

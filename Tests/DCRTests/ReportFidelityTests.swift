@@ -11,17 +11,17 @@ import Testing
 @Suite("usage reports as documented")
 struct ReportFidelityTests {
     /// A server with one client that has made a few requests, and that client's token (scope `usage:read`).
-    static func serverWithTraffic() async throws -> (TestServer, String) {
-        let server = try await TestServer.start()
+    static func serverWithTraffic(_ backend: TestBackend) async throws -> (TestServer, String) {
+        let server = try await TestServer.start(backend)
         let client = try await server.client()
         let token = try await server.accessToken(client)
         _ = try await server.token(form: "grant_type=client_credentials&client_id=\(client.id)&client_secret=wrong")
         return (server, token)
     }
 
-    @Test("formats: JSON by default; XML, CSV and HTML by extension, then format=, then Accept; 406 when none fits")
-    func formats() async throws {
-        let (server, token) = try await Self.serverWithTraffic()
+    @Test("formats: JSON by default; XML, CSV and HTML by extension, then format=, then Accept; 406 when none fits", arguments: TestBackend.all)
+    func formats(_ backend: TestBackend) async throws {
+        let (server, token) = try await Self.serverWithTraffic(backend)
         defer { Task { await server.stop() } }
         func format(_ path: String, accept: String? = nil) async throws -> (Int, String) {
             let reply = try await server.get(path, token: token, headers: accept.map { [("Accept", $0)] } ?? [])
@@ -44,9 +44,9 @@ struct ReportFidelityTests {
         }
     }
 
-    @Test("XML is HAL as the page shows it, and parses")
-    func xml() async throws {
-        let (server, token) = try await Self.serverWithTraffic()
+    @Test("XML is HAL as the page shows it, and parses", arguments: TestBackend.all)
+    func xml(_ backend: TestBackend) async throws {
+        let (server, token) = try await Self.serverWithTraffic(backend)
         defer { Task { await server.stop() } }
         let reply = try await server.get("/cmu/v2/year/month.xml?metrics=requests", token: token)
         #expect(reply.status == 200)
@@ -65,9 +65,9 @@ struct ReportFidelityTests {
         #expect(Int(records.first?.attribute(forName: "requests")?.stringValue ?? "") ?? 0 >= 2)
     }
 
-    @Test("CSV names its file as documented; HTML escapes and runs nothing")
-    func csvAndHTML() async throws {
-        let (server, token) = try await Self.serverWithTraffic()
+    @Test("CSV names its file as documented; HTML escapes and runs nothing", arguments: TestBackend.all)
+    func csvAndHTML(_ backend: TestBackend) async throws {
+        let (server, token) = try await Self.serverWithTraffic(backend)
         defer { Task { await server.stop() } }
         let csv = try await server.get("/cmu/v2/year/month.csv?start=2026-01-01&end=2026-02-01", token: token)
         #expect(csv.header("Content-Disposition") == #"attachment; filename="report__2026-01-01_2026-02-01_1000.csv""#)
@@ -84,9 +84,9 @@ struct ReportFidelityTests {
         #expect(html.text.contains(#"<a rel="roll-up" href="/cmu/v2">"#))
     }
 
-    @Test("Accept-Encoding: gzip is honoured, and the body decodes to the same report")
-    func gzip() async throws {
-        let (server, token) = try await Self.serverWithTraffic()
+    @Test("Accept-Encoding: gzip is honoured, and the body decodes to the same report", arguments: TestBackend.all)
+    func gzip(_ backend: TestBackend) async throws {
+        let (server, token) = try await Self.serverWithTraffic(backend)
         defer { Task { await server.stop() } }
         // A raw connection: the HTTP client library would ask for gzip itself and decode it out of sight.
         func raw(_ path: String, encoding: String?) async throws -> (head: String, body: [UInt8]) {
@@ -109,9 +109,9 @@ struct ReportFidelityTests {
         #expect(!refused.head.contains("content-encoding"))
     }
 
-    @Test("HAL links: self shows every parameter, implicit ones included; roll-up and drill-down are paths with names")
-    func links() async throws {
-        let (server, _) = try await Self.serverWithTraffic()
+    @Test("HAL links: self shows every parameter, implicit ones included; roll-up and drill-down are paths with names", arguments: TestBackend.all)
+    func links(_ backend: TestBackend) async throws {
+        let (server, _) = try await Self.serverWithTraffic(backend)
         defer { Task { await server.stop() } }
         let json = try await server.get("/cmu/v2/year/month/day?endpoint=/o/client/token&metrics=requests&metrics=failed-attempts", token: server.adminToken).json
         let href = try #require(json["_links"]?["self"]?["href"]?.stringValue)
@@ -134,9 +134,9 @@ struct ReportFidelityTests {
         #expect(record["failed-attempts"] == "1")
     }
 
-    @Test("defaults and values: a window per granularity, limit 1000, epoch-millisecond ends, invalid dates, time filters")
-    func defaults() async throws {
-        let (server, token) = try await Self.serverWithTraffic()
+    @Test("defaults and values: a window per granularity, limit 1000, epoch-millisecond ends, invalid dates, time filters", arguments: TestBackend.all)
+    func defaults(_ backend: TestBackend) async throws {
+        let (server, token) = try await Self.serverWithTraffic(backend)
         defer { Task { await server.stop() } }
         func selfLink(_ path: String) async throws -> String {
             let reply = try await server.get(path, token: token)
@@ -166,9 +166,9 @@ struct ReportFidelityTests {
         #expect(forced["report"]?[index: 0]?["year"] == .string(String(now.year)))
     }
 
-    @Test("reports read aggregates: a time-only report equals the same report over the full rollup, active clients counted once")
-    func aggregates() async throws {
-        let server = try await TestServer.start()
+    @Test("reports read aggregates: a time-only report equals the same report over the full rollup, active clients counted once", arguments: TestBackend.all)
+    func aggregates(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend)
         defer { Task { await server.stop() } }
         for _ in 0..<3 {
             let client = try await server.client()
@@ -203,7 +203,7 @@ struct ReportFidelityTests {
                        (1700726650.0, '/o/client/token', 'POST', 429, NULL, NULL, NULL, NULL, 2)
                 """)
         }
-        let server = try await TestServer.start({ $0.usageRetention = 100 * 365 * 86_400 }, state: state)
+        let server = try await TestServer.start(.sqlite, { $0.usageRetention = 100 * 365 * 86_400 }, state: state)
         defer { Task { await server.stop() } }
         let report = try await server.get("/cmu/v2/year/month/day/application?start=2023-11&end=2023-12", token: server.adminToken).json
         let rows = report["report"]?.elements ?? []
@@ -216,9 +216,9 @@ struct ReportFidelityTests {
         #expect(totals?[index: 0]?["requests"] == "3" && totals?[index: 0]?["month"] == "11")
     }
 
-    @Test("recorded requests reach the usage tables within about a second, with no further request and no report")
-    func backgroundFlush() async throws {
-        let server = try await TestServer.start()
+    @Test("recorded requests reach the usage tables within about a second, with no further request and no report", arguments: TestBackend.all)
+    func backgroundFlush(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend)
         defer { Task { await server.stop() } }
         _ = try await server.get("/.well-known/jwks.json")
         var stored = 0

@@ -6,9 +6,9 @@ import Testing
 
 @Suite("Admin API, throttling, persistence and concurrency over real HTTP")
 struct ServerTests {
-    @Test("the admin API needs the admin token; create, list, show, mint, revoke")
-    func admin() async throws {
-        let server = try await TestServer.start()
+    @Test("the admin API needs the admin token; create, list, show, mint, revoke", arguments: TestBackend.all)
+    func admin(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend)
         defer { Task { await server.stop() } }
         let token = String(decoding: try #require(server.state.read(AdminToken.fileName)), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let mode = try FileManager.default.attributesOfItem(atPath: server.state.file(AdminToken.fileName))[.posixPermissions] as? Int
@@ -35,10 +35,10 @@ struct ServerTests {
         #expect(bad.status == 400)
     }
 
-    @Test("the 12th rapid request from one IP is throttled (1 per second + a one-time 10); a second later one passes; another IP (behind a trusted proxy) is unaffected")
-    func throttling() async throws {
+    @Test("the 12th rapid request from one IP is throttled (1 per second + a one-time 10); a second later one passes; another IP (behind a trusted proxy) is unaffected", arguments: TestBackend.all)
+    func throttling(_ backend: TestBackend) async throws {
         // Loopback is the trusted proxy here, so X-Forwarded-For stands for other clients.
-        let server = try await TestServer.start { $0.trustedProxies = [IPNetwork("127.0.0.0/8")!] }
+        let server = try await TestServer.start(backend) { $0.trustedProxies = [IPNetwork("127.0.0.0/8")!] }
         defer { Task { await server.stop() } }
         // Twelve at once, so all arrive within the same second whatever else the machine is doing.
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
@@ -65,20 +65,20 @@ struct ServerTests {
         #expect(usage["report"]?[index: 0]?["throttled"]?.stringValue.flatMap { Int($0) } ?? 0 >= 2)
     }
 
-    @Test("a registration survives a restart: the old credentials still get tokens")
-    func persistence() async throws {
-        let first = try await TestServer.start()
+    @Test("a registration survives a restart: the old credentials still get tokens", arguments: TestBackend.all)
+    func persistence(_ backend: TestBackend) async throws {
+        let first = try await TestServer.start(backend)
         let client = try await first.client()
         await first.stop(removingState: false)
-        let second = try await TestServer.start(state: first.state)
+        let second = try await TestServer.start(backend, state: first.state)
         defer { Task { await second.stop() } }
         let reply = try await second.token(form: "grant_type=client_credentials&client_id=\(client.id)&client_secret=\(client.secret)")
         #expect(reply.status == 201, "\(reply.text)")
     }
 
-    @Test("200 registrations from 20 concurrent clients: 200 distinct clients stored, none lost")
-    func concurrency() async throws {
-        let server = try await TestServer.start { $0.rate = 10_000; $0.burst = 10_000 }
+    @Test("200 registrations from 20 concurrent clients: 200 distinct clients stored, none lost", arguments: TestBackend.all)
+    func concurrency(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend) { $0.rate = 10_000; $0.burst = 10_000 }
         defer { Task { await server.stop() } }
         let (_, statement) = try await server.application()
         let ids = try await withThrowingTaskGroup(of: [String].self) { group in

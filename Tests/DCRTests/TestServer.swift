@@ -1,4 +1,4 @@
-import DCR
+@testable import DCR
 import DCRClient
 import DCRServer
 import Foundation
@@ -14,12 +14,12 @@ final class TestServer: Sendable {
 
     var base: String { embedded.baseURL }
 
-    static func start(_ configure: @Sendable (inout ServerConfiguration) -> Void = { _ in }, state: StateDirectory? = nil,
+    static func start(_ backend: TestBackend, _ configure: @Sendable (inout ServerConfiguration) -> Void = { _ in }, state: StateDirectory? = nil,
                       limits: ConnectionLimits = .standard) async throws -> TestServer {
         let state = state ?? StateDirectory(path: FileManager.default.temporaryDirectory.appendingPathComponent("dcr-tests-\(UUID().uuidString)").path)
         var configuration = ServerConfiguration(state: state)
         configure(&configuration)
-        let server = try await AuthorizationServer(configuration)
+        let server = try await AuthorizationServer(configuration, store: try await backend.store(for: state))
         let embedded = try await EmbeddedServer.start(server, limits: limits, logger: Logger(label: "dcr-tests"))
         return TestServer(state: state, server: server, embedded: embedded)
     }
@@ -30,8 +30,23 @@ final class TestServer: Sendable {
         self.embedded = embedded
     }
 
+    /// Every byte the store holds: the SQLite file and its write-ahead log, or every row of the PostgreSQL tables as
+    /// text — for checks that a secret is not among them.
+    func storedBytes() async throws -> Data {
+        if let postgres = server.store as? PostgresStore {
+            var text = ""
+            for table in ["applications", "clients", "issued_tokens"] {
+                for row in try await postgres.rows("SELECT row_to_json(t)::text FROM \(table) t") { text += try row.decode(String.self) + "\n" }
+            }
+            return Data(text.utf8)
+        }
+        let database = try Data(contentsOf: URL(fileURLWithPath: state.file(SQLiteStore.fileName)))
+        return database + ((try? Data(contentsOf: URL(fileURLWithPath: state.file(SQLiteStore.fileName + "-wal")))) ?? Data())
+    }
+
     func stop(removingState: Bool = true) async {
         await embedded.stop()
+        (server.store as? PostgresStore)?.close()
         if removingState { try? FileManager.default.removeItem(atPath: state.path) }
     }
 

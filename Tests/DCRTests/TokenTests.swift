@@ -6,9 +6,9 @@ import Testing
 
 @Suite("POST /o/client/token, introspection and revocation over real HTTP")
 struct TokenTests {
-    @Test("credentials as query parameters, form body or HTTP Basic; 201 (adobe-pass) or 200 (rfc)", arguments: ServerProfile.allCases)
-    func issue(profile: ServerProfile) async throws {
-        let server = try await TestServer.start { $0.profile = profile }
+    @Test("credentials as query parameters, form body or HTTP Basic; 201 (adobe-pass) or 200 (rfc)", arguments: TestBackend.all, ServerProfile.allCases)
+    func issue(_ backend: TestBackend, profile: ServerProfile) async throws {
+        let server = try await TestServer.start(backend) { $0.profile = profile }
         defer { Task { await server.stop() } }
         let client = try await server.client()
         let replies = [
@@ -35,9 +35,9 @@ struct TokenTests {
         }
     }
 
-    @Test("the four token errors, with the profile's statuses", arguments: ServerProfile.allCases)
-    func errors(profile: ServerProfile) async throws {
-        let server = try await TestServer.start { $0.profile = profile }
+    @Test("the four token errors, with the profile's statuses", arguments: TestBackend.all, ServerProfile.allCases)
+    func errors(_ backend: TestBackend, profile: ServerProfile) async throws {
+        let server = try await TestServer.start(backend) { $0.profile = profile }
         defer { Task { await server.stop() } }
         let client = try await server.client()
         let missingGrant = try await server.token(form: "client_id=\(client.id)&client_secret=\(client.secret)")
@@ -60,9 +60,9 @@ struct TokenTests {
         #expect(revoked.json["error_description"]?.stringValue?.isEmpty == false)
     }
 
-    @Test("introspection tells the owner; revocation makes the token inactive and refused at the API")
-    func introspectAndRevoke() async throws {
-        let server = try await TestServer.start()
+    @Test("introspection tells the owner; revocation makes the token inactive and refused at the API", arguments: TestBackend.all)
+    func introspectAndRevoke(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend)
         defer { Task { await server.stop() } }
         let client = try await server.client()
         let other = try await server.client()
@@ -83,9 +83,9 @@ struct TokenTests {
         #expect(refused.status == 401 && refused.json["message"]?.stringValue?.contains("revoked") == true)
     }
 
-    @Test("metadata (RFC 8414) and JWKS")
-    func discovery() async throws {
-        let server = try await TestServer.start()
+    @Test("metadata (RFC 8414) and JWKS", arguments: TestBackend.all)
+    func discovery(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend)
         defer { Task { await server.stop() } }
         let metadata = try await server.get("/.well-known/oauth-authorization-server").json
         #expect(metadata["issuer"]?.stringValue == "https://jwstool.local")
@@ -99,9 +99,9 @@ struct TokenTests {
 
 @Suite("Protected usage-report API over real HTTP")
 struct ReportTests {
-    @Test("bad tokens: 401, WWW-Authenticate and the enhanced error body", arguments: ["", "garbage", "eyJhbGciOiJub25lIn0.e30."])
-    func unauthorized(token: String) async throws {
-        let server = try await TestServer.start()
+    @Test("bad tokens: 401, WWW-Authenticate and the enhanced error body", arguments: TestBackend.all, ["", "garbage", "eyJhbGciOiJub25lIn0.e30."])
+    func unauthorized(_ backend: TestBackend, token: String) async throws {
+        let server = try await TestServer.start(backend)
         defer { Task { await server.stop() } }
         let reply = try await server.get("/cmu/v2/year", token: token.isEmpty ? nil : token)
         #expect(reply.status == 401)
@@ -111,24 +111,24 @@ struct ReportTests {
         #expect(body["action"]?.stringValue == "application-registration" && UUID(uuidString: body["trace"]?.stringValue ?? "") != nil)
     }
 
-    @Test("expired tokens, tokens of revoked applications and of another server are refused")
-    func refusedTokens() async throws {
-        let server = try await TestServer.start { $0.tokenLifetime = 1; $0.clockSkew = 0 }
+    @Test("expired tokens, tokens of revoked applications and of another server are refused", arguments: TestBackend.all)
+    func refusedTokens(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend) { $0.tokenLifetime = 1; $0.clockSkew = 0 }
         defer { Task { await server.stop() } }
         let client = try await server.client()
         let token = try await server.accessToken(client)
         try await Task.sleep(for: .milliseconds(2100))
         let expired = try await server.get("/cmu/v2", token: token)
         #expect(expired.status == 401 && expired.json["message"]?.stringValue?.contains("expired") == true, "\(expired.text)")
-        let other = try await TestServer.start()
+        let other = try await TestServer.start(backend)
         defer { Task { await other.stop() } }
         let foreign = try await other.accessToken(try await other.client())
         #expect(try await server.get("/cmu/v2", token: foreign).status == 401)
     }
 
-    @Test("reports group recorded usage events by the path's dimensions, in JSON (HAL) and CSV")
-    func reports() async throws {
-        let server = try await TestServer.start()
+    @Test("reports group recorded usage events by the path's dimensions, in JSON (HAL) and CSV", arguments: TestBackend.all)
+    func reports(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend)
         defer { Task { await server.stop() } }
         let client = try await server.client()
         let token = try await server.accessToken(client)
@@ -166,9 +166,9 @@ struct ReportTests {
         #expect(empty["report"]?.count == 0)
     }
 
-    @Test("report errors: 400 plain text, 404 unknown dimension, 405 for anything but GET")
-    func reportErrors() async throws {
-        let server = try await TestServer.start()
+    @Test("report errors: 400 plain text, 404 unknown dimension, 405 for anything but GET", arguments: TestBackend.all)
+    func reportErrors(_ backend: TestBackend) async throws {
+        let server = try await TestServer.start(backend)
         defer { Task { await server.stop() } }
         let token = try await server.accessToken(try await server.client())
         for path in ["/cmu/v2/year?start=yesterday", "/cmu/v2/year?limit=0", "/cmu/v2/year?metrics=bogus", "/cmu/v2/year?colour=red", "/cmu/v2/year/year"] {
@@ -186,9 +186,9 @@ struct ReportTests {
 /// The two endpoints the throttling page lists without documenting them.
 @Suite("/o/client/scopes and /o/client/validate (inferred from the throttling page)")
 struct ScopesAndValidateTests {
-    @Test("scopes lists the token's scopes; validate describes a valid token and refuses others with the protected APIs' 401", arguments: ServerProfile.allCases)
-    func scopesAndValidate(profile: ServerProfile) async throws {
-        let server = try await TestServer.start { $0.profile = profile }
+    @Test("scopes lists the token's scopes; validate describes a valid token and refuses others with the protected APIs' 401", arguments: TestBackend.all, ServerProfile.allCases)
+    func scopesAndValidate(_ backend: TestBackend, profile: ServerProfile) async throws {
+        let server = try await TestServer.start(backend) { $0.profile = profile }
         defer { Task { await server.stop() } }
         let client = try await server.client()
         let token = try await server.accessToken(client)

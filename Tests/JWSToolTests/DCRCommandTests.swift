@@ -71,6 +71,13 @@ struct DCRCommandTests {
         let state = directory.appendingPathComponent("state").path
         let port = try CLI.run(["serve", "--state-dir", state, "--port", "99999"])
         #expect(port.status == 2 && port.stderr.contains("--port must be from 0 to 65535"), "\(port.stderr)")
+        // A database that cannot be used is refused at once, saying why, and its password never printed.
+        for (url, reason) in [("postgres://dcr:hunter2@127.0.0.1:1/dcr", "cannot connect"), ("postgres://dcr:hunter2@db/dcr?ssl=1", "unknown parameter"),
+                              ("mysql://dcr:hunter2@db/dcr", "not a postgres:// URL")] {
+            let refused = try CLI.execute(URL(fileURLWithPath: "/usr/bin/timeout"), ["-s", "KILL", "20", CLI.binary.path, "serve", "--state-dir", state,
+                                                                                   "--port", "0", "--database", url])
+            #expect(refused.status == 2 && refused.stderr.contains(reason) && !refused.stderr.contains("hunter2"), "\(refused.stderr)")
+        }
         // Stopped by timeout (SIGKILL, since a test's children may inherit blocked signals) once it has started.
         let open = try CLI.execute(URL(fileURLWithPath: "/usr/bin/timeout"), ["-s", "KILL", "4", CLI.binary.path, "serve", "--state-dir", state,
                                                                             "--host", "0.0.0.0", "--port", "0"])

@@ -47,7 +47,26 @@ public final class UsageLog: Sendable {
     }
 
     /// Writes the pending counts now (one transaction), and prunes when an hour has passed since the last pruning.
+    /// Writes run one after another, in call order: when this returns, every count recorded before the call is stored,
+    /// including counts an earlier flush (the background one) had taken and was still writing.
     public func flush() async throws(DCRError) {
+        let write = writes.withLock { last in
+            let previous = last
+            let next = Task { () async -> Result<Void, DCRError> in
+                _ = await previous?.value
+                do throws(DCRError) { try await self.writePending() } catch { return .failure(error) }
+                return .success(())
+            }
+            last = next
+            return next
+        }
+        try await write.value.get()
+    }
+
+    /// The last write started, which the next one waits for.
+    private let writes = Mutex<Task<Result<Void, DCRError>, Never>?>(nil)
+
+    private func writePending() async throws(DCRError) {
         let now = NumericDate.now.secondsSinceEpoch
         let (batch, prune) = state.withLock { state in
             let batch = state.pending

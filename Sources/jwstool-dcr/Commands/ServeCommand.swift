@@ -13,13 +13,16 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: CompanionCommands.serve.abstract,
         discussion: """
             State (database, keys, admin token) lives in the state directory and survives restarts. The admin token \
-            for /admin/applications is in its admin-token file (mode 0600). SIGINT or SIGTERM stops the server \
-            gracefully.
+            for /admin/applications is in its admin-token file (mode 0600). With --database (or $JWSTOOL_DATABASE_URL) \
+            applications, clients, tokens, revocations and usage live in PostgreSQL instead, shared by every instance \
+            that names the same database. SIGINT or SIGTERM stops the server gracefully.
             """)
 
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
     @OptionGroup var state: StateOptions
+    @Option(help: ArgumentHelp("A PostgreSQL database shared by several instances: postgres://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=disable|prefer|require] (default: $JWSTOOL_DATABASE_URL, else the SQLite file in the state directory).", valueName: "url"))
+    var database: String?
     @Option(help: ArgumentHelp("The issuer name of minted statements and access tokens (recorded in the state directory, where app create and the embedded server find it); default: the recorded one, else https://jwstool.local.", valueName: "issuer"))
     var issuer: String?
     @Option(help: "adobe-pass (as the real service) or rfc (RFC 6749/7591 to the letter).") var profile: ServerProfile = .adobePass
@@ -36,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Connections served at once; more wait until one closes.") var maxConnections = 1024
     @Option(help: ArgumentHelp("Keep usage this many days (at least 1); periods that ended earlier are deleted.", valueName: "days"))
     var usageRetention: Double = 90
-    @Flag(help: "Print the banner as one JSON line on standard output ({\"url\", \"host\", \"port\", \"issuer\", \"profile\", \"state\", \"admin_token_file\"}), for scripts.")
+    @Flag(help: "Print the banner as one JSON line on standard output ({\"url\", \"host\", \"port\", \"issuer\", \"profile\", \"state\", \"admin_token_file\", \"database\"}), for scripts.")
     var json = false
     @Option(help: ArgumentHelp("Write the bound port to this file once listening (replacing it), for scripts that start the server with --port 0.", valueName: "file"), completion: .file())
     var portFile: String?
@@ -71,8 +74,13 @@ struct ServeCommand: AsyncParsableCommand {
             guard let network = IPNetwork(value) else { throw CLIFailure(.usage, "--trusted-proxy \(value): not an IP address or CIDR network") }
             return network
         }
+        var store: PostgresStore? = nil
+        if let url = database ?? ProcessInfo.processInfo.environment["JWSTOOL_DATABASE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            do { store = try await PostgresStore.connect(try DatabaseURL(url)) } catch { throw CLIFailure(error) }
+        }
+        defer { store?.close() }
         let server: AuthorizationServer
-        do { server = try await AuthorizationServer(configuration) } catch { throw CLIFailure(error) }
+        do { server = try await AuthorizationServer(configuration, store: store) } catch { throw CLIFailure(error) }
         var logger = Logger(label: "jwstool.serve")
         logger.logLevel = ProcessInfo.processInfo.environment["JWSTOOL_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let host = self.host
@@ -85,7 +93,7 @@ struct ServeCommand: AsyncParsableCommand {
                 usage reports are then reachable from the network, guarded only by the admin token — put TLS in front of it
                 """)
         }
-        let (json, portFile) = (self.json, self.portFile)
+        let (json, portFile, storeLocation) = (self.json, self.portFile, server.store.location)
         let application = DCRHTTPServer.application(for: server, host: host, port: port, limits: limits, logger: logger) { bound in
             let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)"
             if let portFile {
@@ -97,7 +105,7 @@ struct ServeCommand: AsyncParsableCommand {
                 print(JSONValue.object([
                     ("url", .string(url)), ("host", .string(host)), ("port", .integer(Int64(bound))), ("issuer", .string(settings.issuer)),
                     ("profile", .string(settings.profile.rawValue)), ("state", .string(settings.state.path)),
-                    ("admin_token_file", .string(settings.state.file(AdminToken.fileName))),
+                    ("admin_token_file", .string(settings.state.file(AdminToken.fileName))), ("database", .string(storeLocation)),
                 ]).compact)
                 Terminal.flushOutput()
             } else {
@@ -105,6 +113,7 @@ struct ServeCommand: AsyncParsableCommand {
                     jwstool serve: listening on \(url) (issuer \(settings.issuer), profile \(settings.profile.rawValue))
                       state:       \(settings.state.path)
                       admin token: \(settings.state.file(AdminToken.fileName))
+                      database:    \(storeLocation)
                     """)
             }
         }

@@ -35,14 +35,11 @@ struct SQLiteUsageRepository: UsageRepository {
     }
 
     func prune(before time: Double) async throws(DCRError) {
-        guard time.isFinite else { return }
-        let cutoff = Int64(min(max(time, Double(CalendarFields.range.lowerBound)), Double(CalendarFields.range.upperBound)))
+        let deletions = UsagePruning(before: time).deletions
         try await store.write { db in
-            for level in TimeLevel.allCases {
-                let start = level.start(containing: cutoff)
-                for table in ["usage_rollup", "usage_totals", "usage_active"] where table != "usage_rollup" || TimeLevel.rollupLevels.contains(level) {
-                    try db.execute(sql: "DELETE FROM \(table) WHERE level = ? AND bucket < ?", arguments: [level.rawValue, start])
-                }
+            for deletion in deletions {
+                try db.execute(sql: "DELETE FROM \(deletion.table) WHERE level = ? AND bucket < ?",
+                               arguments: [deletion.level.rawValue, deletion.bucketsBefore])
             }
         }
     }

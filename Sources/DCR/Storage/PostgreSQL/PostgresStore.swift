@@ -1,0 +1,155 @@
+import Foundation
+import Logging
+import NIOSSL
+import PostgresNIO
+
+/// The shared store: one PostgreSQL database that several `jwstool serve` instances use at once (postgres-nio, a pool
+/// of connections). Every write of a registration or token is committed before the response goes out, so another
+/// instance sees it on its next request; the schema is migrated at start under an advisory lock, so instances may
+/// start at the same moment.
+public final class PostgresStore: DCRStore {
+    public let url: DatabaseURL
+    let client: PostgresClient
+    let logger: Logger
+    private let running: Task<Void, Never>
+
+    public var location: String { url.redacted }
+    public var applications: any ApplicationRepository { PostgresApplicationRepository(store: self) }
+    public var clients: any ClientRepository { PostgresClientRepository(store: self) }
+    public var tokens: any TokenRepository { PostgresTokenRepository(store: self) }
+    public var usage: any UsageRepository { PostgresUsageRepository(store: self) }
+
+    /// Connects to `url`, checks that the database answers and migrates its schema.
+    /// - Parameter logger: for the pool's own events (connections failing and reconnecting); failed statements are
+    ///   reported as errors of the call that ran them.
+    public static func connect(_ url: DatabaseURL, logger: Logger = PostgresStore.defaultLogger) async throws(DCRError) -> PostgresStore {
+        let store = PostgresStore(url: url, logger: logger)
+        do throws(DCRError) {
+            try await store.probe()
+            try await PostgresSchema.migrate(store)
+        } catch {
+            store.close()
+            throw error
+        }
+        return store
+    }
+
+    /// Logs the pool's errors only (its warnings include one for the first query racing the pool's start).
+    public static var defaultLogger: Logger {
+        var logger = Logger(label: "jwstool.postgres")
+        logger.logLevel = .error
+        return logger
+    }
+
+    private init(url: DatabaseURL, logger: Logger) {
+        let tls: PostgresClient.Configuration.TLS = switch url.tls {
+        case .disable: .disable
+        case .prefer: .prefer(.makeClientConfiguration())
+        case .require: .require(.makeClientConfiguration())
+        }
+        var configuration = PostgresClient.Configuration(host: url.host, port: url.port, username: url.user, password: url.password,
+                                                         database: url.database, tls: tls)
+        configuration.options.connectTimeout = .seconds(5)
+        configuration.options.maximumConnections = 16
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.url = url
+        self.client = client
+        self.logger = logger
+        running = Task { await client.run() }
+    }
+
+    /// Connects once outside the pool, so that an unreachable server, a refused login or a missing database is an
+    /// error naming its cause within seconds — the pool itself keeps retrying, which suits a running server, not a start.
+    private func probe() async throws(DCRError) {
+        do {
+            let tls: PostgresConnection.Configuration.TLS = switch url.tls {
+            case .disable: .disable
+            case .prefer: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            case .require: .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            }
+            var configuration = PostgresConnection.Configuration(host: url.host, port: url.port, username: url.user, password: url.password,
+                                                                 database: url.database, tls: tls)
+            configuration.options.connectTimeout = .seconds(5)
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            try await connection.close()
+        } catch {
+            throw failure(error)
+        }
+    }
+
+    /// Closes the connections; the store is unusable afterwards.
+    public func close() {
+        running.cancel()
+    }
+
+    deinit { running.cancel() }
+
+    /// Runs one statement and returns its rows.
+    func rows(_ sql: String, _ values: [SQLValue] = []) async throws(DCRError) -> [PostgresRow] {
+        do {
+            return try await client.query(PostgresStore.query(sql, values), logger: logger).collect()
+        } catch {
+            throw failure(error)
+        }
+    }
+
+    /// Runs `body` in one transaction on one connection: committed when it returns, rolled back when it throws.
+    func transaction<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws(DCRError) -> T {
+        do {
+            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+        } catch {
+            throw failure(error)
+        }
+    }
+
+    /// Runs one statement on `connection` (inside ``transaction(_:)``) and returns its rows.
+    func rows(_ sql: String, _ values: [SQLValue] = [], on connection: PostgresConnection) async throws -> [PostgresRow] {
+        try await connection.query(PostgresStore.query(sql, values), logger: logger).collect()
+    }
+
+    static func query(_ sql: String, _ values: [SQLValue]) -> PostgresQuery {
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values {
+            switch value {
+            case .integer(let number): bindings.append(number)
+            case .real(let number): bindings.append(number)
+            // PostgreSQL text cannot hold NUL; no stored value has one (ids, names and secrets with control
+            // characters are refused before they get here), so one in a lookup can only fail to match.
+            case .text(let text): bindings.append(text.contains("\0") ? text.replacingOccurrences(of: "\0", with: "\u{FFFD}") : text)
+            case .null: bindings.appendNull()
+            }
+        }
+        return PostgresQuery(unsafeSQL: sql, binds: bindings)
+    }
+
+    /// What went wrong, in words, with the server's own message — never the password, never the statement's values.
+    func failure(_ error: any Error) -> DCRError {
+        if let error = error as? DCRError { return error }
+        return DCRError.storage("PostgreSQL at \(url.redacted): \(PostgresStore.describe(error))")
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let transaction = error as? PostgresTransactionError {
+            let inner = transaction.closureError ?? transaction.commitError ?? transaction.beginError ?? transaction.rollbackError
+            return inner.map(describe) ?? "the transaction failed"
+        }
+        guard let error = error as? PSQLError else { return "\(error)" }
+        if let message = error.serverInfo?[.message] {
+            return message + (error.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? "")
+        }
+        switch error.code {
+        case .connectionError: return "cannot connect" + (error.underlying.map { " (\($0))" } ?? "")
+        case .serverClosedConnection, .clientClosedConnection, .poolClosed: return "the connection closed"
+        case .sslUnsupported: return "the server does not offer TLS (add ?sslmode=disable to connect without)"
+        default: return "\(error.code)" + (error.underlying.map { " (\($0))" } ?? "")
+        }
+    }
+}
+
+extension PostgresStore {
+    /// The one number a `SELECT COUNT(*)` returns.
+    func count(_ sql: String) async throws(DCRError) -> Int {
+        let rows = try await rows(sql)
+        do { return Int(try rows.first?.decode(Int64.self) ?? 0) } catch { throw failure(error) }
+    }
+}

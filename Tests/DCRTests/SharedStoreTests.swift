@@ -1,0 +1,65 @@
+@testable import DCR
+import Foundation
+import JOSE
+import Testing
+
+/// Two servers on one PostgreSQL database, as two `jwstool serve` instances behind one address would be: what one
+/// stores, the other sees on its next request.
+@Suite("several servers on one PostgreSQL database")
+struct SharedStoreTests {
+    @Test("PostgreSQL is there to test against",
+          .enabled(if: ProcessInfo.processInfo.environment["CI"] != nil || PostgresForTests.isAvailable,
+                   "no PostgreSQL here: the DCR suite ran on SQLite only (install Debian's postgresql, or set JWSTOOL_TEST_POSTGRES_URL)"))
+    func postgresAvailable() throws {
+        // In CI a missing PostgreSQL fails here instead of quietly testing SQLite alone; elsewhere the suite then
+        // runs on SQLite only (install Debian's postgresql, or set JWSTOOL_TEST_POSTGRES_URL).
+        #expect(PostgresForTests.isAvailable, "no PostgreSQL: install postgresql or set \(PostgresForTests.environmentVariable)")
+        #expect(TestBackend.all.contains(.postgres))
+    }
+
+    @Test("register on A, token on B, protected call on either; a revocation on A is refused by B on its next request",
+          .enabled(if: PostgresForTests.isAvailable, "no PostgreSQL here"))
+    func registerHereUseThere() async throws {
+        let a = try await TestServer.start(.postgres)
+        let b = try await TestServer.start(.postgres, state: a.state)
+        defer { Task { await b.stop(removingState: false); await a.stop() } }
+        let client = try await a.client()
+        let token = try await b.accessToken(client)
+        for server in [a, b] {
+            let valid = try await server.http.send("GET", server.base + "/o/client/validate", headers: [("Authorization", "Bearer \(token)")],
+                                                   waitingOutThrottling: false)
+            #expect(valid.status == 200 && valid.json["client_id"]?.stringValue == client.id, "\(valid.text)")
+        }
+        let revoked = try await a.http.send("POST", a.base + "/o/client/revoke",
+                                            headers: [("Content-Type", "application/x-www-form-urlencoded")],
+                                            body: Array("token=\(token)&client_id=\(client.id)&client_secret=\(client.secret)".utf8))
+        #expect(revoked.status == 200, "\(revoked.text)")
+        let refused = try await b.http.send("GET", b.base + "/o/client/validate", headers: [("Authorization", "Bearer \(token)")],
+                                            waitingOutThrottling: false)
+        #expect(refused.status == 401 && refused.text.contains("revoked"), "\(refused.text)")
+
+        // An application revoked through B's dashboard stops A's tokens for it too.
+        let second = try await b.accessToken(client)
+        _ = try await b.server.catalog.revoke(client.application.id)
+        let stopped = try await a.http.send("GET", a.base + "/o/client/validate", headers: [("Authorization", "Bearer \(second)")],
+                                            waitingOutThrottling: false)
+        #expect(stopped.status == 401, "\(stopped.text)")
+        #expect(try await a.server.store.clients.count() == 1 && b.server.store.location == a.server.store.location)
+    }
+
+    @Test("instances starting at the same moment migrate the schema once", .enabled(if: PostgresForTests.isAvailable, "no PostgreSQL here"))
+    func concurrentMigrations() async throws {
+        let server = try PostgresForTests.shared.serverURL()
+        let name = "dcr_migrations_\(UInt32.random(in: 0...UInt32.max))"
+        let admin = try await PostgresStore.connect(server)
+        _ = try await admin.rows("CREATE DATABASE \(name)")
+        admin.close()
+        let url = try DatabaseURL("postgres://\(server.user)@\(server.host):\(server.port)/\(name)")
+        let stores = try await withThrowingTaskGroup(of: PostgresStore.self) { group in
+            for _ in 0..<6 { group.addTask { try await PostgresStore.connect(url) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        defer { stores.forEach { $0.close() } }
+        #expect(try await PostgresSchema.applied(stores[0]) == PostgresSchema.migrations.map(\.name))
+    }
+}
