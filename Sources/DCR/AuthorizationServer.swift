@@ -66,7 +66,7 @@ public final class AuthorizationServer: Sendable {
     public let registration: RegistrationService
     public let tokens: TokenService
     public let bearer: BearerValidator
-    public let limiter: RequestThrottle
+    public let limiter: any RequestThrottling
     public let reports: ReportEngine
     public let usage: UsageLog
 
@@ -111,7 +111,7 @@ public final class AuthorizationServer: Sendable {
                               lifetime: configuration.tokenLifetime, profile: configuration.profile)
         bearer = try BearerValidator(tokens: store.tokens, keys: keys, issuer: configuration.issuer, audience: configuration.issuer,
                                      clockSkew: configuration.clockSkew)
-        limiter = RequestThrottle(rate: configuration.rate, burst: configuration.burst)
+        limiter = store.throttle(rate: configuration.rate, burst: configuration.burst)
         usage = UsageLog(store: store.usage, retention: configuration.usageRetention)
         reports = ReportEngine(store: store.usage, usage: usage)
         try await usage.prune()

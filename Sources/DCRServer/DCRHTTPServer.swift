@@ -14,7 +14,7 @@ public enum DCRHTTPServer {
             router.add(middleware: UsageRecordingMiddleware(usage: server.usage, addresses: addresses))
         }
         let clients = router.group("o/client")
-        clients.add(middleware: ThrottleMiddleware(limiter: server.limiter, addresses: addresses))
+        clients.add(middleware: ThrottleMiddleware(limiter: server.limiter, addresses: addresses, profile: server.configuration.profile))
         ClientController(server: server, addresses: addresses).addRoutes(to: clients)
         DiscoveryController(server: server, address: address).addRoutes(to: router.group(".well-known"))
         ReportController(server: server).addRoutes(to: router)

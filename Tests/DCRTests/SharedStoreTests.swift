@@ -47,6 +47,28 @@ struct SharedStoreTests {
         #expect(try await a.server.store.clients.count() == 1 && b.server.store.location == a.server.store.location)
     }
 
+    @Test("a rapid run of requests from one address spread over A and B is throttled exactly as one server throttles it",
+          .enabled(if: PostgresForTests.isAvailable, "no PostgreSQL here"))
+    func sharedThrottling() async throws {
+        let a = try await TestServer.start(.postgres)
+        let b = try await TestServer.start(.postgres, state: a.state)
+        defer { Task { await b.stop(removingState: false); await a.stop() } }
+        let started = Date()
+        var offsets: [Double] = []
+        var statuses: [Int] = []
+        for index in 0..<16 {
+            let server = index % 2 == 0 ? a : b
+            offsets.append(Date().timeIntervalSince(started))
+            statuses.append(try await server.http.send("POST", server.base + "/o/client/token", headers: [], waitingOutThrottling: false).status)
+        }
+        // What one in-memory throttle gives for the same times: 11 admitted in the first second (one window and the
+        // allowance of 10), then one a second.
+        let single = RequestThrottle(rate: 1, burst: 10)
+        let expected = offsets.map { single.admit("one", now: $0) == nil ? 0 : 1 }.reduce(0, +)
+        #expect(statuses.filter { $0 == 429 }.count == expected, "\(statuses) at \(offsets)")
+        #expect(statuses.prefix(11).allSatisfy { $0 != 429 })
+    }
+
     @Test("instances starting at the same moment migrate the schema once", .enabled(if: PostgresForTests.isAvailable, "no PostgreSQL here"))
     func concurrentMigrations() async throws {
         let server = try PostgresForTests.shared.serverURL()

@@ -7,7 +7,7 @@ import Synchronization
 ///
 /// In memory: one instance's state, not kept across restarts. When `capacity` clients are tracked, those idle for
 /// longer than an hour are forgotten (a forgotten client's allowance starts again, the price of bounded memory).
-public final class RequestThrottle: Sendable {
+public final class RequestThrottle: RequestThrottling {
     private struct Client {
         /// When the client's first request came: windows are counted from here.
         var start: Double
@@ -26,6 +26,10 @@ public final class RequestThrottle: Sendable {
         self.rate = max(rate, 0.001)
         self.burst = max(burst, 0)
         self.capacity = max(capacity, 1)
+    }
+
+    public func admit(_ client: String, at now: Double?) async throws(DCRError) -> Int? {
+        admit(client, now: now ?? NumericClock.seconds)
     }
 
     /// Admits a request from `client` at `now` (seconds): nil when admitted, else the whole seconds until the next
@@ -48,9 +52,16 @@ public final class RequestThrottle: Sendable {
                 state.allowance -= 1
                 return nil
             }
-            let nextWindow = state.start + (state.lastWindow + 1) / rate
-            return max(1, Int((nextWindow - now).rounded(.up)))
+            return RequestThrottle.retryAfter(start: state.start, lastWindow: state.lastWindow, rate: rate, now: now)
         }
+    }
+}
+
+extension RequestThrottle {
+    /// Whole seconds from `now` until the window after `lastWindow` opens (at least 1).
+    static func retryAfter(start: Double, lastWindow: Double, rate: Double, now: Double) -> Int {
+        let nextWindow = start + (lastWindow + 1) / rate
+        return max(1, Int(min((nextWindow - now).rounded(.up), 86_400)))
     }
 }
 

@@ -53,6 +53,14 @@ enum PostgresSchema {
                 PRIMARY KEY (level, bucket, application_id, client_id))
             """,
         ]),
+        // Unlogged: a bucket is worth less than the write-ahead log it would cost; a crash of the database resets them.
+        ("v2: throttling buckets shared by every instance", [
+            """
+            CREATE UNLOGGED TABLE throttle_buckets (
+                client TEXT PRIMARY KEY, start DOUBLE PRECISION NOT NULL, last_window DOUBLE PRECISION NOT NULL,
+                allowance DOUBLE PRECISION NOT NULL, last_seen DOUBLE PRECISION NOT NULL, admitted BOOLEAN NOT NULL)
+            """,
+        ]),
     ]
 
     /// Applies the migrations `store`'s database has not recorded yet.

@@ -19,6 +19,9 @@ public final class PostgresStore: DCRStore {
     public var tokens: any TokenRepository { PostgresTokenRepository(store: self) }
     public var usage: any UsageRepository { PostgresUsageRepository(store: self) }
 
+    /// In the database: every instance on it takes from the same buckets, one statement per request.
+    public func throttle(rate: Double, burst: Double) -> any RequestThrottling { PostgresThrottle(store: self, rate: rate, burst: burst) }
+
     /// Connects to `url`, checks that the database answers and migrates its schema.
     /// - Parameter logger: for the pool's own events (connections failing and reconnecting); failed statements are
     ///   reported as errors of the call that ran them.
