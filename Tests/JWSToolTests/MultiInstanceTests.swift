@@ -1,0 +1,106 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// Two `jwstool serve` processes on one PostgreSQL database, as behind one address: what one answers, the other
+/// knows. They share the state directory for now (the signing keys and the admin token live there).
+/// The test PostgreSQL server's URL, when one is named.
+let testPostgresURL = ProcessInfo.processInfo.environment["JWSTOOL_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+
+@Suite("two jwstool serve processes on one PostgreSQL database",
+       .enabled(if: testPostgresURL != nil, "set JWSTOOL_TEST_POSTGRES_URL (Tools/postgres-cluster.sh start DIR prints one; .ci/run does)"))
+struct MultiInstanceTests {
+    static let server = testPostgresURL
+
+    /// A new, empty database on the test server; its URL.
+    static func freshDatabase() throws -> String {
+        let server = try #require(Self.server)
+        let name = "serve_\(UInt32.random(in: 0...UInt32.max))"
+        let created = try CLI.execute(URL(fileURLWithPath: "/usr/bin/env"), ["psql", server, "-qc", "CREATE DATABASE \(name)"])
+        #expect(created.status == 0, "\(created.stderr)")
+        return String(server[..<(server.lastIndex(of: "/") ?? server.endIndex)]) + "/" + name
+    }
+
+    static func send(_ method: String, _ url: String, headers: [String: String] = [:], body: String? = nil) async throws -> (status: Int, body: String) {
+        var request = URLRequest(url: try #require(URL(string: url)), timeoutInterval: 10)
+        request.httpMethod = method
+        request.httpBody = body.map { Data($0.utf8) }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test("register on A, token on B, the same report from either; a token revoked on A is refused by B")
+    func registerHereUseThere() async throws {
+        let database = try Self.freshDatabase()
+        let a = try ServeProcess(arguments: ["--database", database])
+        let b = try ServeProcess(arguments: ["--database", database], state: a.state)
+        defer { _ = b.stop(removingState: false); _ = a.stop() }
+        let created = try CLI.run(["app", "create", "--name", "Shared Player", "--scope", "usage:read", "--server", a.baseURL,
+                                   "--admin-token-file", a.state.appendingPathComponent("admin-token").path])
+        #expect(created.status == 0, "\(created.stderr)")
+        let client = try #require(await CrashRecoveryTests.register(a.baseURL, statement: created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let form = "grant_type=client_credentials&client_id=\(client.id)&client_secret=\(client.secret)"
+        let issued = try await Self.send("POST", b.baseURL + "/o/client/token", headers: ["Content-Type": "application/x-www-form-urlencoded"], body: form)
+        #expect(issued.status == 201, "\(issued.body)")
+        let token = try #require((try JSONSerialization.jsonObject(with: Data(issued.body.utf8)) as? [String: Any])?["access_token"] as? String)
+
+        // Each instance writes its usage counts within a second; then either answers the same report.
+        let admin = ["Authorization": "Bearer \(a.adminToken)", "Accept": "application/json"]
+        let report = "/cmu/v2/endpoint?endpoint=/o/client/register&endpoint=/o/client/token&metrics=requests,registrations,tokens-issued"
+        var fromA = (status: 0, body: ""), fromB = (status: 0, body: "")
+        for _ in 0..<30 {
+            fromA = try await Self.send("GET", a.baseURL + report, headers: admin)
+            fromB = try await Self.send("GET", b.baseURL + report, headers: admin)
+            if fromA.body == fromB.body && fromA.body.contains(#""tokens-issued":"1""#) { break }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        #expect(fromA.status == 200 && fromA.body == fromB.body, "\(fromA.body)\n\(fromB.body)")
+        #expect(fromA.body.contains(#""registrations":"1""#) && fromA.body.contains(#""tokens-issued":"1""#), "\(fromA.body)")
+
+        let bearer = ["Authorization": "Bearer \(token)"]
+        #expect(try await Self.send("GET", b.baseURL + "/o/client/validate", headers: bearer).status == 200)
+        let revoked = try await Self.send("POST", a.baseURL + "/o/client/revoke", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                                          body: "token=\(token)&client_id=\(client.id)&client_secret=\(client.secret)")
+        #expect(revoked.status == 200)
+        #expect(try await Self.send("GET", b.baseURL + "/o/client/validate", headers: bearer).status == 401)
+    }
+
+    @Test("kill -9 of one instance under 20 concurrent clients: every client answered 201 gets a token from the other",
+          .timeLimit(.minutes(3)))
+    func killOneInstance() async throws {
+        let database = try Self.freshDatabase()
+        let fast = ["--database", database, "--rate", "10000", "--burst", "10000"]
+        let a = try ServeProcess(arguments: fast)
+        let b = try ServeProcess(arguments: fast, state: a.state)
+        defer { _ = b.stop() }
+        let created = try CLI.run(["app", "create", "--name", "Crash Player", "--scope", "usage:read", "--server", a.baseURL,
+                                   "--admin-token-file", a.state.appendingPathComponent("admin-token").path])
+        let statement = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let base = a.baseURL
+        let registered = await withTaskGroup(of: [CrashRecoveryTests.Credentials].self) { group in
+            for _ in 0..<20 {
+                group.addTask {
+                    var mine: [CrashRecoveryTests.Credentials] = []
+                    while let client = await CrashRecoveryTests.register(base, statement: statement) {
+                        mine.append(client)
+                        guard await CrashRecoveryTests.token(base, client) != nil else { break }
+                    }
+                    return mine
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: .milliseconds(1500))
+                a.kill()
+                return []
+            }
+            return await group.reduce(into: []) { $0 += $1 }
+        }
+        #expect(registered.count >= 20, "only \(registered.count) registrations before the kill")
+        var refused = 0
+        for client in registered where await CrashRecoveryTests.token(b.baseURL, client) != 201 { refused += 1 }
+        #expect(refused == 0, "\(refused) of \(registered.count) registered clients lost")
+    }
+}
