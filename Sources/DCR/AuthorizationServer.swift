@@ -28,6 +28,8 @@ public struct ServerConfiguration: Sendable {
     public var usageRetention: Double = 90 * 86_400
     /// Whether handled requests are recorded for the usage reports (default yes; without, reports stay empty).
     public var recordsUsage = true
+    /// Seals the signing keys in a shared store (required with one; unused with SQLite, whose keys are files).
+    public var keyEncryptionKey: KeyEncryptionKey?
 
     public static let defaultIssuer = "https://jwstool.local"
 
@@ -62,6 +64,9 @@ public final class AuthorizationServer: Sendable {
     public let store: any DCRStore
     public let keys: ServerKeys
     public let adminToken: AdminToken
+    /// Whether the admin token is the one in this state directory's file (false: another server on the shared store
+    /// made it first; its state directory has it).
+    public let adminTokenIsLocal: Bool
     public let catalog: ApplicationCatalog
     public let registration: RegistrationService
     public let tokens: TokenService
@@ -93,8 +98,20 @@ public final class AuthorizationServer: Sendable {
         self.configuration = configuration
         if let store { self.store = store } else { self.store = try SQLiteStore(state: configuration.state) }
         let store = self.store
-        keys = try ServerKeys(state: configuration.state, tokenAlgorithm: configuration.tokenAlgorithm)
-        adminToken = try AdminToken(state: configuration.state)
+        if let secrets = store.sharedSecrets {
+            guard let sealing = configuration.keyEncryptionKey else {
+                throw DCRError.badRequest("""
+                    a shared database needs a key-encryption key to seal the signing keys it keeps: \
+                    --key-encryption-key FILE or $\(KeyEncryptionKey.environmentVariable) (make one: jwstool key generate --type oct --out kek)
+                    """)
+            }
+            keys = try await ServerKeys(shared: secrets, sealing: sealing, state: configuration.state, tokenAlgorithm: configuration.tokenAlgorithm)
+            (adminToken, adminTokenIsLocal) = try await AdminToken.shared(secrets, state: configuration.state)
+        } else {
+            keys = try ServerKeys(state: configuration.state, tokenAlgorithm: configuration.tokenAlgorithm)
+            adminToken = try AdminToken(state: configuration.state)
+            adminTokenIsLocal = true
+        }
         // Remember the issuer, so that later commands on this state directory (app create, the embedded server) use it.
         if configuration.state.read(ServerConfiguration.issuerFile) != Array((configuration.issuer + "\n").utf8) {
             try configuration.state.replace(ServerConfiguration.issuerFile, contents: Array((configuration.issuer + "\n").utf8), mode: 0o600)

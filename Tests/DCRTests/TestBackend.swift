@@ -17,6 +17,9 @@ enum TestBackend: String, Sendable, CustomTestStringConvertible {
 
     var testDescription: String { rawValue }
 
+    /// The key that seals the servers' keys in the test databases (one per test process).
+    static let keyEncryptionKey = try? KeyEncryptionKey(bytes: SecretGenerator.bytes(32))
+
     /// The store for a server over `state`: nil (the SQLite file in the state directory), or the PostgreSQL database
     /// that belongs to that state directory — created on first use, so a server restarted over the same state
     /// directory finds the same data.

@@ -4,8 +4,8 @@ import FoundationNetworking
 #endif
 import Testing
 
-/// Two `jwstool serve` processes on one PostgreSQL database, as behind one address: what one answers, the other
-/// knows. They share the state directory for now (the signing keys and the admin token live there).
+/// Two `jwstool serve` processes on one PostgreSQL database, as behind one address, each with a state directory of
+/// its own: what one answers, the other knows, signing with the same keys (sealed in the database).
 /// The test PostgreSQL server's URL, when one is named.
 let testPostgresURL = ProcessInfo.processInfo.environment["JWSTOOL_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
 
@@ -13,6 +13,14 @@ let testPostgresURL = ProcessInfo.processInfo.environment["JWSTOOL_TEST_POSTGRES
        .enabled(if: testPostgresURL != nil, "set JWSTOOL_TEST_POSTGRES_URL (Tools/postgres-cluster.sh start DIR prints one; .ci/run does)"))
 struct MultiInstanceTests {
     static let server = testPostgresURL
+
+    /// A key-encryption key file (an oct JWK, as `jwstool key generate --type oct` writes it) in `directory`.
+    static func keyEncryptionKey(in directory: URL) throws -> String {
+        let prefix = directory.appendingPathComponent("kek").path
+        let made = try CLI.run(["key", "generate", "--type", "oct", "--out", prefix])
+        #expect(made.status == 0, "\(made.stderr)")
+        return prefix + ".jwk"
+    }
 
     /// A new, empty database on the test server; its URL.
     static func freshDatabase() throws -> String {
@@ -35,9 +43,16 @@ struct MultiInstanceTests {
     @Test("register on A, token on B, the same report from either; a token revoked on A is refused by B")
     func registerHereUseThere() async throws {
         let database = try Self.freshDatabase()
-        let a = try ServeProcess(arguments: ["--database", database])
-        let b = try ServeProcess(arguments: ["--database", database], state: a.state)
-        defer { _ = b.stop(removingState: false); _ = a.stop() }
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let shared = ["--database", database, "--key-encryption-key", try Self.keyEncryptionKey(in: directory)]
+        let a = try ServeProcess(arguments: shared)
+        let b = try ServeProcess(arguments: shared)
+        defer { _ = b.stop(); _ = a.stop() }
+        // One JWKS: B publishes the keys A made, and has no admin-token file of its own.
+        let jwksA = try await Self.send("GET", a.baseURL + "/.well-known/jwks.json"), jwksB = try await Self.send("GET", b.baseURL + "/.well-known/jwks.json")
+        #expect(jwksA.status == 200 && jwksA.body == jwksB.body)
+        #expect(!FileManager.default.fileExists(atPath: b.state.appendingPathComponent("admin-token").path))
         let created = try CLI.run(["app", "create", "--name", "Shared Player", "--scope", "usage:read", "--server", a.baseURL,
                                    "--admin-token-file", a.state.appendingPathComponent("admin-token").path])
         #expect(created.status == 0, "\(created.stderr)")
@@ -68,14 +83,32 @@ struct MultiInstanceTests {
         #expect(try await Self.send("GET", b.baseURL + "/o/client/validate", headers: bearer).status == 401)
     }
 
+    @Test("an instance without the key-encryption key, or with another one, is refused, saying why")
+    func keyEncryptionKeyRequired() throws {
+        let database = try Self.freshDatabase()
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try ServeProcess(arguments: ["--database", database, "--key-encryption-key", try Self.keyEncryptionKey(in: directory)])
+        defer { _ = first.stop() }
+        let state = directory.appendingPathComponent("other").path
+        let missing = try CLI.run(["serve", "--port", "0", "--state-dir", state, "--database", database])
+        #expect(missing.status == 2 && missing.stderr.contains("needs a key-encryption key"), "\(missing.stderr)")
+        let other = directory.appendingPathComponent("other-kek")
+        _ = try CLI.run(["key", "generate", "--type", "oct", "--out", other.path])
+        let wrong = try CLI.run(["serve", "--port", "0", "--state-dir", state, "--database", database, "--key-encryption-key", other.path + ".jwk"])
+        #expect(wrong.status == 2 && wrong.stderr.contains("does not open with this key-encryption key"), "\(wrong.stderr)")
+    }
+
     @Test("kill -9 of one instance under 20 concurrent clients: every client answered 201 gets a token from the other",
           .timeLimit(.minutes(3)))
     func killOneInstance() async throws {
         let database = try Self.freshDatabase()
-        let fast = ["--database", database, "--rate", "10000", "--burst", "10000"]
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fast = ["--database", database, "--key-encryption-key", try Self.keyEncryptionKey(in: directory), "--rate", "10000", "--burst", "10000"]
         let a = try ServeProcess(arguments: fast)
-        let b = try ServeProcess(arguments: fast, state: a.state)
-        defer { _ = b.stop() }
+        let b = try ServeProcess(arguments: fast)
+        defer { _ = b.stop(); try? FileManager.default.removeItem(at: a.state) }
         let created = try CLI.run(["app", "create", "--name", "Crash Player", "--scope", "usage:read", "--server", a.baseURL,
                                    "--admin-token-file", a.state.appendingPathComponent("admin-token").path])
         let statement = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -11,6 +11,9 @@ public protocol DCRStore: Sendable {
     var tokens: any TokenRepository { get }
     /// The usage aggregates the reports read.
     var usage: any UsageRepository { get }
+    /// Where the servers on a shared store keep their signing keys and admin token; nil when each server keeps its
+    /// own in its state directory (SQLite).
+    var sharedSecrets: (any SharedSecretRepository)? { get }
     /// Throttling per client IP with this rate and one-time burst: shared by every server on the store where it can be.
     func throttle(rate: Double, burst: Double) -> any RequestThrottling
     /// Where the state is, for messages: a file path or a database URL without its password.

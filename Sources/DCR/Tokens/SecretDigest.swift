@@ -34,7 +34,8 @@ public enum SecretGenerator {
         return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
     }
 
-    static func bytes(_ count: Int) -> [UInt8] {
+    /// `count` bytes from OpenSSL's CSPRNG.
+    public static func bytes(_ count: Int) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: count)
         if output.withUnsafeMutableBufferPointer({ RAND_bytes($0.baseAddress, Int32(count)) }) != 1 {
             // RAND_bytes fails only when the system has no entropy source; fall back to the system CSPRNG.

@@ -23,6 +23,8 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var state: StateOptions
     @Option(help: ArgumentHelp("A PostgreSQL database shared by several instances: postgres://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=disable|prefer|require] (default: $JWSTOOL_DATABASE_URL, else the SQLite file in the state directory).", valueName: "url"))
     var database: String?
+    @Option(help: ArgumentHelp("With --database: the file (an oct JWK, or base64url text) of the 32-byte key that seals the signing keys in the database (default: $JWSTOOL_KEY_ENCRYPTION_KEY, base64url). Every instance needs the same one.", valueName: "file"), completion: .file())
+    var keyEncryptionKey: String?
     @Option(help: ArgumentHelp("The issuer name of minted statements and access tokens (recorded in the state directory, where app create and the embedded server find it); default: the recorded one, else https://jwstool.local.", valueName: "issuer"))
     var issuer: String?
     @Option(help: "adobe-pass (as the real service) or rfc (RFC 6749/7591 to the letter).") var profile: ServerProfile = .adobePass
@@ -76,7 +78,16 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var store: PostgresStore? = nil
         if let url = database ?? ProcessInfo.processInfo.environment["JWSTOOL_DATABASE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            do { store = try await PostgresStore.connect(try DatabaseURL(url)) } catch { throw CLIFailure(error) }
+            do {
+                if let keyEncryptionKey {
+                    configuration.keyEncryptionKey = try KeyEncryptionKey.load(file: keyEncryptionKey)
+                } else if let text = ProcessInfo.processInfo.environment[KeyEncryptionKey.environmentVariable], !text.isEmpty {
+                    configuration.keyEncryptionKey = try KeyEncryptionKey.parse(Array(text.utf8))
+                }
+                store = try await PostgresStore.connect(try DatabaseURL(url))
+            } catch { throw CLIFailure(error) }
+        } else if keyEncryptionKey != nil {
+            throw CLIFailure(.usage, "--key-encryption-key seals keys in a shared database: give --database too")
         }
         defer { store?.close() }
         let server: AuthorizationServer
@@ -94,6 +105,8 @@ struct ServeCommand: AsyncParsableCommand {
                 """)
         }
         let (json, portFile, storeLocation) = (self.json, self.portFile, server.store.location)
+        // On a shared database the admin token is the first instance's; its file is in that instance's state directory.
+        let adminTokenFile: String? = server.adminTokenIsLocal ? settings.state.file(AdminToken.fileName) : nil
         let application = DCRHTTPServer.application(for: server, host: host, port: port, limits: limits, logger: logger) { bound in
             let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)"
             if let portFile {
@@ -105,14 +118,14 @@ struct ServeCommand: AsyncParsableCommand {
                 print(JSONValue.object([
                     ("url", .string(url)), ("host", .string(host)), ("port", .integer(Int64(bound))), ("issuer", .string(settings.issuer)),
                     ("profile", .string(settings.profile.rawValue)), ("state", .string(settings.state.path)),
-                    ("admin_token_file", .string(settings.state.file(AdminToken.fileName))), ("database", .string(storeLocation)),
+                    ("admin_token_file", adminTokenFile.map(JSONValue.string) ?? .null), ("database", .string(storeLocation)),
                 ]).compact)
                 Terminal.flushOutput()
             } else {
                 Terminal.note("""
                     jwstool serve: listening on \(url) (issuer \(settings.issuer), profile \(settings.profile.rawValue))
                       state:       \(settings.state.path)
-                      admin token: \(settings.state.file(AdminToken.fileName))
+                      admin token: \(adminTokenFile ?? "the first instance's on this database (its state directory's admin-token)")
                       database:    \(storeLocation)
                     """)
             }

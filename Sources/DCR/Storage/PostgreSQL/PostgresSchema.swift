@@ -61,6 +61,9 @@ enum PostgresSchema {
                 allowance DOUBLE PRECISION NOT NULL, last_seen DOUBLE PRECISION NOT NULL, admitted BOOLEAN NOT NULL)
             """,
         ]),
+        ("v3: the signing keys (sealed) and the admin token's digest, shared by every instance", [
+            "CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+        ]),
     ]
 
     /// Applies the migrations `store`'s database has not recorded yet.

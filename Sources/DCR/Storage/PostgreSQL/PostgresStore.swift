@@ -19,6 +19,8 @@ public final class PostgresStore: DCRStore {
     public var tokens: any TokenRepository { PostgresTokenRepository(store: self) }
     public var usage: any UsageRepository { PostgresUsageRepository(store: self) }
 
+    public var sharedSecrets: (any SharedSecretRepository)? { PostgresSharedSecretRepository(store: self) }
+
     /// In the database: every instance on it takes from the same buckets, one statement per request.
     public func throttle(rate: Double, burst: Double) -> any RequestThrottling { PostgresThrottle(store: self, rate: rate, burst: burst) }
 

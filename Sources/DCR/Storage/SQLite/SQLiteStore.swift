@@ -13,6 +13,9 @@ public final class SQLiteStore: DCRStore {
     public var tokens: any TokenRepository { SQLiteTokenRepository(store: self) }
     public var usage: any UsageRepository { SQLiteUsageRepository(store: self) }
 
+    /// None: the keys and the admin token are files in the state directory, beside the database.
+    public var sharedSecrets: (any SharedSecretRepository)? { nil }
+
     /// In this process's memory: one SQLite file serves one server process.
     public func throttle(rate: Double, burst: Double) -> any RequestThrottling { RequestThrottle(rate: rate, burst: burst) }
 
