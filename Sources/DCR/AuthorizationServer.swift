@@ -138,17 +138,17 @@ public final class AuthorizationServer: Sendable {
     public func metadata(baseURL: String) -> JSONValue {
         .object([
             ("issuer", .string(configuration.issuer)),
-            ("registration_endpoint", .string(baseURL + "/o/client/register")),
-            ("token_endpoint", .string(baseURL + "/o/client/token")),
-            ("introspection_endpoint", .string(baseURL + "/o/client/introspect")),
-            ("revocation_endpoint", .string(baseURL + "/o/client/revoke")),
-            ("jwks_uri", .string(baseURL + "/.well-known/jwks.json")),
+            ("registration_endpoint", .string(baseURL + DCRRoute.register.path)),
+            ("token_endpoint", .string(baseURL + DCRRoute.token.path)),
+            ("introspection_endpoint", .string(baseURL + DCRRoute.introspect.path)),
+            ("revocation_endpoint", .string(baseURL + DCRRoute.revoke.path)),
+            ("jwks_uri", .string(baseURL + DCRRoute.jwks.path)),
             ("grant_types_supported", ["client_credentials"]),
             ("response_types_supported", ["token"]),
             ("token_endpoint_auth_methods_supported", ["client_secret_post", "client_secret_basic"]),
             ("introspection_endpoint_auth_methods_supported", ["client_secret_post", "client_secret_basic"]),
             ("revocation_endpoint_auth_methods_supported", ["client_secret_post", "client_secret_basic"]),
-            ("service_documentation", .string(baseURL + "/cmu/v2")),
+            ("service_documentation", .string(baseURL + DCRRoute.reports.path)),
         ])
     }
 }

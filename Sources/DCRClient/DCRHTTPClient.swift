@@ -71,7 +71,7 @@ public struct DCRHTTPClient: Sendable {
         if let redirectURI { members.append(("redirect_uri", .string(redirectURI))) }
         var headers = [("Content-Type", "application/json"), ("Accept", "application/json")]
         if let device = deviceInfo ?? self.deviceInfo { headers.append((DeviceInfo.headerName, device)) }
-        let url = server + "/o/client/register"
+        let url = server + DCRRoute.register.path
         let reply = try await send("POST", url, headers: headers, body: JSONValue.object(members).serialized())
         return try Self.json(reply, expecting: [201, 200], from: "registration", url: url)
     }
@@ -82,7 +82,7 @@ public struct DCRHTTPClient: Sendable {
         let form = "grant_type=client_credentials&client_id=\(Self.formEncoded(clientID))&client_secret=\(Self.formEncoded(clientSecret))"
         var headers = [("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json")]
         if let deviceInfo { headers.append((DeviceInfo.headerName, deviceInfo)) }
-        let url = server + "/o/client/token"
+        let url = server + DCRRoute.token.path
         let reply = try await send("POST", url, headers: headers, body: Array(form.utf8))
         let json = try Self.json(reply, expecting: [200, 201], from: "token request", url: url)
         guard let token = json["access_token"]?.stringValue, !token.isEmpty else {

@@ -13,12 +13,12 @@ public enum DCRHTTPServer {
         if server.configuration.recordsUsage {
             router.add(middleware: UsageRecordingMiddleware(usage: server.usage, addresses: addresses))
         }
-        let clients = router.group("o/client")
+        let clients = router.group(RouterPath(DCRRoute.clientPrefix))
         clients.add(middleware: ThrottleMiddleware(limiter: server.limiter, addresses: addresses, profile: server.configuration.profile))
         ClientController(server: server, addresses: addresses).addRoutes(to: clients)
-        DiscoveryController(server: server, address: address).addRoutes(to: router.group(".well-known"))
+        DiscoveryController(server: server, address: address).addRoutes(to: router.group(RouterPath(DCRRoute.wellKnownPrefix)))
         ReportController(server: server).addRoutes(to: router)
-        let admin = router.group("admin/applications")
+        let admin = router.group(RouterPath(DCRRoute.applications.path))
         admin.add(middleware: AdminAuthenticationMiddleware(token: server.adminToken, profile: server.configuration.profile))
         AdminController(server: server).addRoutes(to: admin)
         return router

@@ -10,8 +10,8 @@ public struct UsageCounters: Sendable, Equatable {
     init(_ event: UsageEvent) {
         let succeeded = (200...299).contains(event.status)
         requests = 1
-        registrations = succeeded && event.endpoint == "/o/client/register" ? 1 : 0
-        tokensIssued = succeeded && event.endpoint == "/o/client/token" ? 1 : 0
+        registrations = succeeded && event.endpoint == DCRRoute.register.path ? 1 : 0
+        tokensIssued = succeeded && event.endpoint == DCRRoute.token.path ? 1 : 0
         throttled = event.status == 429 ? 1 : 0
         failedAttempts = event.status >= 400 && event.status != 429 ? 1 : 0
     }

@@ -11,8 +11,8 @@ struct AdminController {
         group.getAndHead(use: list)
         group.post(use: create)
         group.getAndHead(":id", use: show)
-        group.post(":id/statement", use: statement)
-        group.post(":id/revoke", use: revoke)
+        group.post(RouterPath(":id/" + DCRRoute.ApplicationAction.statement.rawValue), use: statement)
+        group.post(RouterPath(":id/" + DCRRoute.ApplicationAction.revoke.rawValue), use: revoke)
     }
 
     var profile: ServerProfile { server.configuration.profile }
@@ -25,19 +25,9 @@ struct AdminController {
 
     @Sendable func create(_ request: Request, context: DCRRequestContext) async throws -> Response {
         var request = request
-        guard let body = try? await request.collectBody(upTo: 64 * 1024), let json = try? JSONValue.parse(Array(buffer: body)), json.isObject else {
-            return Responses.failure(.badRequest("the body must be a JSON object: {\"name\": …, \"version\", \"platforms\", \"domains\", \"scopes\"}"), profile: profile)
-        }
+        let json = (try? await request.collectBody(upTo: 64 * 1024)).flatMap { try? JSONValue.parse(Array(buffer: $0)) } ?? .null
         do throws(DCRError) {
-            func strings(_ name: String) throws(DCRError) -> [String] {
-                guard let value = json[name] else { return [] }
-                guard value.kind == .array, value.elements.allSatisfy({ $0.kind == .string }) else { throw DCRError.badRequest("\(name) must be an array of strings") }
-                return value.elements.compactMap(\.stringValue)
-            }
-            guard let name = json["name"]?.stringValue else { throw DCRError.badRequest("name is required (a string)") }
-            let application = try await server.catalog.create(NewApplication(
-                name: name, version: json["version"]?.stringValue ?? "1.0.0", platforms: try strings("platforms"),
-                domains: try strings("domains"), scopes: try strings("scopes"), id: json["id"]?.stringValue))
+            let application = try await server.catalog.create(try NewApplication(requestBody: json))
             return Responses.json(application.json, status: .created)
         } catch { return Responses.failure(error, profile: profile) }
     }

@@ -13,14 +13,15 @@ struct ClientController {
     var profile: ServerProfile { server.configuration.profile }
 
     func addRoutes(to group: RouterGroup<DCRRequestContext>) {
-        group.post("register", use: register)
-        group.post("token", use: token)
-        group.post("introspect", use: introspect)
-        group.post("revoke", use: revoke)
-        group.get("scopes", use: scopes)
-        group.post("scopes", use: scopes)
-        group.get("validate", use: validate)
-        group.post("validate", use: validate)
+        func below(_ route: DCRRoute) -> RouterPath { RouterPath(route.path(below: DCRRoute.clientPrefix)) }
+        group.post(below(.register), use: register)
+        group.post(below(.token), use: token)
+        group.post(below(.introspect), use: introspect)
+        group.post(below(.revoke), use: revoke)
+        group.get(below(.scopes), use: scopes)
+        group.post(below(.scopes), use: scopes)
+        group.get(below(.validate), use: validate)
+        group.post(below(.validate), use: validate)
     }
 
     /// `GET|POST /o/client/scopes` with a bearer access token: `{"scopes": […]}`, what the token may be used for.

@@ -10,10 +10,10 @@ struct DiscoveryController {
     let address: BoundAddress
 
     func addRoutes(to group: RouterGroup<DCRRequestContext>) {
-        group.getAndHead("oauth-authorization-server") { _, _ in
+        group.getAndHead(RouterPath(DCRRoute.authorizationServerMetadata.path(below: DCRRoute.wellKnownPrefix))) { _, _ in
             Responses.json(server.metadata(baseURL: server.configuration.publicURL ?? address.url))
         }
-        group.getAndHead("jwks.json") { _, _ in
+        group.getAndHead(RouterPath(DCRRoute.jwks.path(below: DCRRoute.wellKnownPrefix))) { _, _ in
             do throws(DCRError) { return Responses.json(try server.keys.jwks(), contentType: "application/jwk-set+json") } catch {
                 return Responses.failure(error, profile: server.configuration.profile)
             }

@@ -8,11 +8,12 @@ struct ReportController {
     let server: AuthorizationServer
 
     func addRoutes(to router: Router<DCRRequestContext>) {
-        router.get("cmu/v2", use: report)
-        router.get("cmu/v2/**", use: report)
+        let reports = DCRRoute.reports.path, below = DCRRoute.reports.path + "/**"
+        router.get(RouterPath(reports), use: report)
+        router.get(RouterPath(below), use: report)
         for method in [HTTPRequest.Method.head, .options, .post, .put, .delete, .patch] {
-            router.on("cmu/v2", method: method, use: methodNotAllowed)
-            router.on("cmu/v2/**", method: method, use: methodNotAllowed)
+            router.on(RouterPath(reports), method: method, use: methodNotAllowed)
+            router.on(RouterPath(below), method: method, use: methodNotAllowed)
         }
     }
 
@@ -23,11 +24,11 @@ struct ReportController {
     @Sendable func report(_ request: Request, context: DCRRequestContext) async throws -> Response {
         do throws(DCRError) {
             let scope = try await reportScope(request.bearerToken(), context: context)
-            let segments = request.uri.path.dropFirst("/cmu/v2".count).split(separator: "/").map(String.init)
+            let segments = request.uri.path.dropFirst(DCRRoute.reports.path.count).split(separator: "/").map(String.init)
             let query = try ReportQuery(segments: segments, query: request.uri.query ?? "", accept: request.headers[.accept],
                                         now: NumericDate.now.secondsSinceEpoch)
             let rows = try await server.reports.run(query, scope: scope)
-            let document = ReportDocument(query: query, links: ReportLinks(query, base: "/cmu/v2"))
+            let document = ReportDocument(query: query, links: ReportLinks(query, base: DCRRoute.reports.path))
             var writer = document.writer(query.format)
             var headers: HTTPFields = [.contentType: query.format.mediaType, .vary: "Accept, Accept-Encoding"]
             switch query.format {

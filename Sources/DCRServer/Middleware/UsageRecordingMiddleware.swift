@@ -35,18 +35,12 @@ struct UsageRecordingMiddleware: RouterMiddleware {
     /// The endpoint as reports group it: one of the server's routes, without ids or report dimensions (and never a
     /// query string); any other path is "other", so a client cannot store text of its choosing.
     static func endpoint(_ path: String) -> String {
-        if path == "/cmu/v2" || path.hasPrefix("/cmu/v2/") { return "/cmu/v2" }
-        if path == "/admin/applications" || path.hasPrefix("/admin/applications/") { return "/admin/applications" }
-        return knownEndpoints.contains(path) ? path : "other"
+        if let route = DCRRoute.allCases.first(where: { $0.covers(path) }) { return route.path }
+        return "other"
     }
 
     /// The method as reports group it: a standard one, else `OTHER` (extension methods are text of the client's choosing).
     static func method(_ method: HTTPRequest.Method) -> String {
         [.get, .head, .post, .put, .patch, .delete, .options].contains(method) ? method.rawValue : "OTHER"
     }
-
-    static let knownEndpoints: Set<String> = [
-        "/o/client/register", "/o/client/token", "/o/client/introspect", "/o/client/revoke", "/o/client/scopes", "/o/client/validate",
-        "/.well-known/oauth-authorization-server", "/.well-known/jwks.json",
-    ]
 }

@@ -88,7 +88,7 @@ struct RegisterCommand: AsyncParsableCommand {
             for path in trustFiles { keys += try KeyLoading.keys(at: path) }
             return KeySet(keys)
         }
-        let url = target.baseURL + "/.well-known/jwks.json"
+        let url = target.baseURL + DCRRoute.jwks.path
         let reply = try await http.send("GET", url, headers: [("Accept", "application/json")])
         guard reply.status == 200, let document = try? JSONValue.parse(reply.body), let keys = try? KeySet(jwks: document) else {
             Terminal.note("jwstool: \(url) gives no JWK Set (\(reply.status)): the statement is linted without keys and its signature is left to the server (--trust JWKS checks it here)")

@@ -41,8 +41,9 @@ struct AppOptions: ParsableArguments {
         return ProcessInfo.processInfo.environment["JWSTOOL_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// Runs `local` on this state directory's catalog, or sends the admin request for `remote`.
-    func perform(local: (ApplicationCatalog) async throws(DCRError) -> JSONValue, remote: (method: String, path: String, body: JSONValue?)) async throws -> JSONValue {
+    /// Runs `local` on this state directory's catalog, or `remote` through the server's admin API.
+    func perform(local: (ApplicationCatalog) async throws(DCRError) -> JSONValue,
+                 remote: (AdminClient) async throws(ClientError) -> JSONValue) async throws -> JSONValue {
         guard let server = target.server else {
             do {
                 let authorization = try await AuthorizationServer(ServerConfiguration(state: state.state))
@@ -52,15 +53,7 @@ struct AppOptions: ParsableArguments {
         guard let token = try resolvedAdminToken() else {
             throw CLIFailure(.usage, "--server needs the admin token: --admin-token-file FILE (the server's admin-token file) or $JWSTOOL_ADMIN_TOKEN")
         }
-        let base = ServerTarget(baseURL: server).baseURL
-        let http = DCRHTTPClient.commandLine
-        var headers = [("Authorization", "Bearer \(token)"), ("Accept", "application/json")]
-        if remote.body != nil { headers.append(("Content-Type", "application/json")) }
-        let reply = try await http.send(remote.method, base + remote.path, headers: headers, body: remote.body?.serialized())
-        guard (200...299).contains(reply.status) else {
-            throw CLIFailure(.remote, "\(DCRHTTPClient.redacted(base + remote.path)) refused (\(reply.status)): \(reply.text.trimmingCharacters(in: .whitespacesAndNewlines))")
-        }
-        do { return try JSONValue.parse(reply.body) } catch { throw CLIFailure(.remote, "the admin API answered with something that is not JSON: \(error)") }
+        return try await remote(AdminClient(baseURL: ServerTarget(baseURL: server).baseURL, token: token, http: .commandLine))
     }
 }
 
@@ -68,7 +61,7 @@ extension AppOptions {
     /// A fresh statement for application `id`, minted locally or by the server's admin API.
     func mintStatement(for id: String) async throws -> String {
         let minted = try await perform(local: { catalog throws(DCRError) in .object([("software_statement", .string(try await catalog.mintStatement(for: id)))]) },
-                                       remote: ("POST", "/admin/applications/\(id)/statement", nil))
+                                       remote: { admin throws(ClientError) in try await admin.mintStatement(for: id) })
         guard let statement = minted["software_statement"]?.stringValue else { throw CLIFailure(.remote, "the server's answer has no software_statement") }
         return statement
     }

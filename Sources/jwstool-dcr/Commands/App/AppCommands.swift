@@ -1,6 +1,7 @@
 import ArgumentParser
 import JWSToolKit
 import DCR
+import DCRClient
 import JOSE
 
 /// `jwstool app init`: make the state directory, server keys and admin token now (every command makes them when needed).
@@ -38,11 +39,8 @@ struct AppCreateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let request = NewApplication(name: name, version: version, platforms: platforms, domains: domains, scopes: scopes, id: id)
-        var body: [(String, JSONValue)] = [("name", .string(name)), ("version", .string(version)), ("platforms", .array(platforms.map(JSONValue.string))),
-                                          ("domains", .array(domains.map(JSONValue.string))), ("scopes", .array(scopes.map(JSONValue.string)))]
-        if let id { body.append(("id", .string(id))) }
         let application = try await options.perform(local: { catalog throws(DCRError) in try await catalog.create(request).json },
-                                                    remote: ("POST", "/admin/applications", .object(body)))
+                                                    remote: { admin throws(ClientError) in try await admin.create(request) })
         guard let applicationID = application["id"]?.stringValue else { throw CLIFailure(.remote, "the server's answer has no application id") }
         Terminal.note("created application \(applicationID) (\(application["name"]?.stringValue ?? name))")
         try StatementOutput.write(try await options.mintStatement(for: applicationID), to: out, force: force)
@@ -58,7 +56,7 @@ struct AppListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let answer = try await options.perform(local: { catalog throws(DCRError) in .object([("applications", .array(try await catalog.list().map(\.json)))]) },
-                                               remote: ("GET", "/admin/applications", nil))
+                                               remote: { admin throws(ClientError) in try await admin.list() })
         let applications = answer["applications"]?.elements ?? []
         if json { return print(answer.pretty) }
         if applications.isEmpty { return print("no applications (create one with: jwstool app create --name NAME)") }
@@ -79,7 +77,7 @@ struct AppShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = self.id
-        print(try await options.perform(local: { catalog throws(DCRError) in try await catalog.require(id).json }, remote: ("GET", "/admin/applications/\(id)", nil)).pretty)
+        print(try await options.perform(local: { catalog throws(DCRError) in try await catalog.require(id).json }, remote: { admin throws(ClientError) in try await admin.show(id) }).pretty)
     }
 }
 
@@ -106,7 +104,7 @@ struct AppRevokeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = self.id
-        let application = try await options.perform(local: { catalog throws(DCRError) in try await catalog.revoke(id).json }, remote: ("POST", "/admin/applications/\(id)/revoke", nil))
+        let application = try await options.perform(local: { catalog throws(DCRError) in try await catalog.revoke(id).json }, remote: { admin throws(ClientError) in try await admin.revoke(id) })
         print("revoked \(application["id"]?.stringValue ?? id) (\(application["name"]?.stringValue ?? ""))")
     }
 }

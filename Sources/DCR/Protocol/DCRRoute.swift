@@ -1,0 +1,53 @@
+/// The wire protocol's paths in one place: every path `jwstool serve` answers, which the server routes, the client and
+/// the CLI call, the discovery metadata advertises and the usage reports group requests by.
+public enum DCRRoute: String, Sendable, CaseIterable {
+    /// `POST`: RFC 7591 registration with a software statement.
+    case register = "/o/client/register"
+    /// `POST`: a `client_credentials` access token.
+    case token = "/o/client/token"
+    /// `POST`: RFC 7662 introspection.
+    case introspect = "/o/client/introspect"
+    /// `POST`: RFC 7009 revocation.
+    case revoke = "/o/client/revoke"
+    /// `GET`/`POST` with a bearer token: the token's scopes.
+    case scopes = "/o/client/scopes"
+    /// `GET`/`POST` with a bearer token: whether the token is valid.
+    case validate = "/o/client/validate"
+    /// RFC 8414 authorization-server metadata.
+    case authorizationServerMetadata = "/.well-known/oauth-authorization-server"
+    /// The server's public keys (RFC 7517 JWK Set).
+    case jwks = "/.well-known/jwks.json"
+    /// The usage reports; report dimensions follow as path segments.
+    case reports = "/cmu/v2"
+    /// The admin API's applications; `/ID`, `/ID/statement` and `/ID/revoke` below it.
+    case applications = "/admin/applications"
+
+    /// The path, from the server's root.
+    public var path: String { rawValue }
+
+    /// Where client requests are, and throttled.
+    public static let clientPrefix = "/o/client"
+    /// Where the discovery documents are.
+    public static let wellKnownPrefix = "/.well-known"
+
+    /// The path below `prefix` (`register` below `/o/client`), for a router group; the whole path when it is not below it.
+    public func path(below prefix: String) -> String {
+        path.hasPrefix(prefix + "/") ? String(path.dropFirst(prefix.count + 1)) : path
+    }
+
+    /// `path` itself, or a path below it (`/cmu/v2/year/month`, `/admin/applications/ID`).
+    public func covers(_ path: String) -> Bool { path == self.path || path.hasPrefix(self.path + "/") }
+
+    /// What `POST /admin/applications/ID/ACTION` does to an application.
+    public enum ApplicationAction: String, Sendable {
+        /// Mints a fresh software statement.
+        case statement
+        /// Revokes the application.
+        case revoke
+    }
+
+    /// The admin API's path of application `id`, or of one of its actions.
+    public static func application(_ id: String, _ action: ApplicationAction? = nil) -> String {
+        applications.path + "/" + id + (action.map { "/" + $0.rawValue } ?? "")
+    }
+}
