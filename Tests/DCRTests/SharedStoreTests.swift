@@ -27,6 +27,13 @@ struct SharedStoreTests {
         #expect(b.server.keys.tokenKey.id == a.server.keys.tokenKey.id && b.server.keys.statementKey.id == a.server.keys.statementKey.id)
         #expect(a.server.adminTokenIsLocal && !b.server.adminTokenIsLocal && b.server.adminToken.accepts(a.adminToken))
         #expect(!FileManager.default.fileExists(atPath: b.state.file(AdminToken.fileName)), "B made an admin-token file that is not the admin token")
+        // In the database, the private keys only sealed and the admin token only as its digest.
+        let postgres = try #require(a.server.store as? PostgresStore)
+        let secrets = try await postgres.rows("SELECT name, value FROM server_secrets").map { try $0.decode((String, String).self) }
+        #expect(Set(secrets.map(\.0)) == ["statement-key", "token-key", "admin-token-digest"])
+        for (name, value) in secrets {
+            #expect(name == "admin-token-digest" ? value == SecretDigest.digest(a.adminToken) : value.hasPrefix("v1.") && !value.contains("\"d\""))
+        }
         let client = try await a.client()
         let token = try await b.accessToken(client)
         for server in [a, b] {
