@@ -69,7 +69,7 @@ def wrk(port, statement, options, connections):
     """Starts wrk against `port`; returns the process (its output parsed by `measured`)."""
     environment = dict(os.environ, STATEMENT=statement, DEVICE=DEVICE)
     return subprocess.Popen(
-        ["wrk", "--latency", "-t", str(options.threads), "-c", str(connections), "-d", f"{options.duration}s",
+        ["wrk", "--latency", "--timeout", "10s", "-t", str(options.threads), "-c", str(connections), "-d", f"{options.duration}s",
          "-s", os.path.join(ROOT, "Benchmarks/register-token.lua"), f"http://127.0.0.1:{port}"],
         stdout=subprocess.PIPE, text=True, env=environment)
 
@@ -94,7 +94,7 @@ def main():
         sys.exit("wrk is not installed (apt-get install wrk)")
     dcr = binary("jwstool-dcr", "JWSTOOL_DCR")
     work = tempfile.mkdtemp(prefix="jwstool-multi-")
-    cluster = os.path.join(work, "postgres")
+    cluster = tempfile.mkdtemp(prefix="jwstool-multi-postgres-")  # its own: the postgres user must reach it
     database_url = subprocess.run([os.path.join(ROOT, "Tools/postgres-cluster.sh"), "start", cluster],
                                   check=True, capture_output=True, text=True).stdout.strip()
     kek = os.path.join(work, "kek")
@@ -118,6 +118,7 @@ def main():
     finally:
         subprocess.run([os.path.join(ROOT, "Tools/postgres-cluster.sh"), "stop", cluster], check=False)
         shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(cluster, ignore_errors=True)
 
     base_rate, base_p99 = rows[0][2], rows[0][3]
     print(f"register + token, {options.connections} connections, {options.duration} s per scenario, {os.cpu_count()} cores")

@@ -24,7 +24,13 @@ case "$action" in
 start)
     mkdir -p "$dir"
     dir="$(cd "$dir" && pwd)"
-    if [ "$(id -u)" = 0 ]; then chown postgres "$dir"; fi
+    if [ "$(id -u)" = 0 ]; then
+        chown postgres "$dir"
+        if ! runuser -u postgres -- test -w "$dir"; then
+            echo "postgres-cluster: the postgres user cannot reach $dir (a parent directory is closed to it); use a directory directly under /tmp" >&2
+            exit 1
+        fi
+    fi
     "${as_server[@]}" "$bin/initdb" -D "$dir/data" -A trust -U jwstool --no-sync -E UTF8 >"$dir/initdb.log" 2>&1 \
         || { cat "$dir/initdb.log" >&2; exit 1; }
     port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
