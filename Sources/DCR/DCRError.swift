@@ -14,12 +14,15 @@ public enum DCRError: Error, Sendable, Equatable, CustomStringConvertible {
     case unauthorized(String)
     /// Local storage failed.
     case storage(String)
+    /// The shared database did not answer in time: status 503, retry after this many seconds.
+    case unavailable(String, retryAfter: Int)
 
     public var description: String {
         switch self {
         case .oauth(let code, let text): "\(code.rawValue): \(text)"
         case .throttled(let seconds): "throttled: retry after \(seconds)s"
         case .notFound(let text), .badRequest(let text), .notAcceptable(let text), .unauthorized(let text), .storage(let text): text
+        case .unavailable(let text, _): text
         }
     }
 }

@@ -76,6 +76,9 @@ enum Responses {
         case .unauthorized(let text):
             return self.text(text + "\n", status: .unauthorized, headers: [.wwwAuthenticate: #"Bearer realm="jwstool admin""#])
         case .storage(let text): return self.text("internal error: \(text)\n", status: .internalServerError)
+        // Which database, and why, is for the server's log, not the client.
+        case .unavailable(_, let seconds):
+            return self.text("the server's database did not answer; retry later\n", status: .serviceUnavailable, headers: [.retryAfter: String(seconds)])
         }
     }
 }

@@ -79,12 +79,33 @@ struct SharedStoreTests {
         #expect(statuses.prefix(11).allSatisfy { $0 != 429 } && statuses.suffix(5).allSatisfy { $0 == 429 }, "\(statuses)")
     }
 
+    @Test("when the database stops answering, a request gets 503 with Retry-After within seconds, not a wait",
+          .enabled(if: PostgresForTests.isAvailable, "no PostgreSQL here"), .timeLimit(.minutes(1)))
+    func databaseGone() async throws {
+        // A cluster of its own, to stop under the server.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jwstool-tests-gone-\(UUID().uuidString)").path
+        let url = try DatabaseURL(try PostgresForTests.cluster("start", directory))
+        defer {
+            _ = try? PostgresForTests.cluster("stop", directory)
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+        let server = try await TestServer.start(.postgres, store: try await PostgresStore.connect(url))
+        defer { Task { await server.stop() } }
+        _ = try PostgresForTests.cluster("stop", directory)
+        let sent = Date()
+        let reply = try await server.http.send("POST", server.base + "/o/client/token", headers: [("Content-Type", "application/x-www-form-urlencoded")],
+                                               body: Array("grant_type=client_credentials&client_id=x&client_secret=y".utf8), waitingOutThrottling: false)
+        #expect(reply.status == 503 && reply.header("Retry-After") == "5", "\(reply.text)")
+        #expect(Date().timeIntervalSince(sent) < 20)
+        #expect(!reply.text.contains("postgres://"), "the database's address is for the log, not the client")
+    }
+
     @Test("instances starting at the same moment migrate the schema once", .enabled(if: PostgresForTests.isAvailable, "no PostgreSQL here"))
     func concurrentMigrations() async throws {
         let server = try PostgresForTests.shared.serverURL()
         let name = "dcr_migrations_\(UInt32.random(in: 0...UInt32.max))"
         let admin = try await PostgresStore.connect(server)
-        _ = try await admin.rows("CREATE DATABASE \(name)")
+        _ = try await admin.rows("CREATE DATABASE \(name)", deadline: PostgresStore.maintenanceDeadline)
         admin.close()
         let url = try DatabaseURL("postgres://\(server.user)@\(server.host):\(server.port)/\(name)")
         let stores = try await withThrowingTaskGroup(of: PostgresStore.self) { group in

@@ -75,7 +75,7 @@ final class PostgresForTests: Sendable {
         let admin = try await PostgresStore.connect(server)
         defer { admin.close() }
         if try await admin.rows("SELECT 1 FROM pg_database WHERE datname = $1", [.text(name)]).isEmpty {
-            _ = try await admin.rows("CREATE DATABASE \(name)")
+            _ = try await admin.rows("CREATE DATABASE \(name)", deadline: PostgresStore.maintenanceDeadline)
         }
         return try await PostgresStore.connect(DatabaseURL("postgres://\(server.user)@\(server.host):\(server.port)/\(name)"))
     }

@@ -17,12 +17,14 @@ final class TestServer: Sendable {
     /// - Parameter sharing: another server whose store this one uses (over its own state directory), as a second
     ///   instance on one PostgreSQL database.
     static func start(_ backend: TestBackend, _ configure: @Sendable (inout ServerConfiguration) -> Void = { _ in }, state: StateDirectory? = nil,
-                      sharing: TestServer? = nil, limits: ConnectionLimits = .standard) async throws -> TestServer {
+                      sharing: TestServer? = nil, store: (any DCRStore)? = nil, limits: ConnectionLimits = .standard) async throws -> TestServer {
         let state = state ?? StateDirectory(path: FileManager.default.temporaryDirectory.appendingPathComponent("dcr-tests-\(UUID().uuidString)").path)
         var configuration = ServerConfiguration(state: state)
         configuration.keyEncryptionKey = TestBackend.keyEncryptionKey
         configure(&configuration)
-        let server = try await AuthorizationServer(configuration, store: try await backend.store(for: sharing?.state ?? state))
+        var chosen = store
+        if chosen == nil { chosen = try await backend.store(for: sharing?.state ?? state) }
+        let server = try await AuthorizationServer(configuration, store: chosen)
         let embedded = try await EmbeddedServer.start(server, limits: limits, logger: Logger(label: "dcr-tests"))
         return TestServer(state: state, server: server, embedded: embedded)
     }

@@ -68,7 +68,7 @@ enum PostgresSchema {
 
     /// Applies the migrations `store`'s database has not recorded yet.
     static func migrate(_ store: PostgresStore) async throws(DCRError) {
-        try await store.transaction { connection in
+        try await store.transaction(deadline: PostgresStore.maintenanceDeadline) { connection in
             _ = try await store.rows("SELECT pg_advisory_xact_lock($1)", [.integer(migrationLock)], on: connection)
             _ = try await store.rows("CREATE TABLE IF NOT EXISTS jwstool_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
                                      on: connection)

@@ -89,19 +89,45 @@ public final class PostgresStore: DCRStore {
 
     deinit { running.cancel() }
 
+    /// How long a request's statement or transaction may take, waiting for a connection included: past it the request
+    /// fails (503 with `Retry-After`) instead of waiting on a database that does not answer — the pool itself would
+    /// wait for a connection for ever.
+    public static let deadline: Duration = .seconds(10)
+    /// The same for work no request waits on — migrations, usage batches, pruning — which may take longer.
+    public static let maintenanceDeadline: Duration = .seconds(300)
+
     /// Runs one statement and returns its rows.
-    func rows(_ sql: String, _ values: [SQLValue] = []) async throws(DCRError) -> [PostgresRow] {
-        do {
-            return try await client.query(PostgresStore.query(sql, values), logger: logger).collect()
-        } catch {
-            throw failure(error)
-        }
+    func rows(_ sql: String, _ values: [SQLValue] = [], deadline: Duration = PostgresStore.deadline) async throws(DCRError) -> [PostgresRow] {
+        let query = PostgresStore.query(sql, values)
+        return try await withinDeadline(deadline) { [client, logger] in try await client.query(query, logger: logger).collect() }
     }
 
     /// Runs `body` in one transaction on one connection: committed when it returns, rolled back when it throws.
-    func transaction<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws(DCRError) -> T {
+    func transaction<T: Sendable>(deadline: Duration = PostgresStore.deadline,
+                                  _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(DCRError) -> T {
+        try await withinDeadline(deadline) { [client, logger] in
+            try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+        }
+    }
+
+    private struct DeadlinePassed: Error {}
+
+    /// `operation`, cancelled when `deadline` passes first.
+    private func withinDeadline<T: Sendable>(_ deadline: Duration, _ operation: @escaping @Sendable () async throws -> T) async throws(DCRError) -> T {
         do {
-            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+            return try await withThrowingTaskGroup(of: T.self) { group in
+                group.addTask { try await operation() }
+                group.addTask {
+                    try await Task.sleep(for: deadline)
+                    throw DeadlinePassed()
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next() else { throw DeadlinePassed() }
+                return first
+            }
+        } catch is DeadlinePassed {
+            logger.error("PostgreSQL did not answer in time", metadata: ["database": "\(url.redacted)"])
+            throw DCRError.unavailable("PostgreSQL at \(url.redacted) did not answer within \(deadline)", retryAfter: 5)
         } catch {
             throw failure(error)
         }

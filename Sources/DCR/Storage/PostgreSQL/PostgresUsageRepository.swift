@@ -15,7 +15,7 @@ struct PostgresUsageRepository: UsageRepository {
             ($0.total.level.rawValue, $0.total.bucket, $0.total.applicationID, $0.clientID) < ($1.total.level.rawValue, $1.total.bucket, $1.total.applicationID, $1.clientID)
         }
         let counters = UsageCounters.columns.joined(separator: ", ")
-        try await store.transaction { connection in
+        try await store.transaction(deadline: PostgresStore.maintenanceDeadline) { connection in
             if !rollup.isEmpty {
                 var bindings = PostgresBindings()
                 let fields = rollup.map { CalendarFields(epochSeconds: $0.key.key.minute) }
@@ -76,7 +76,7 @@ struct PostgresUsageRepository: UsageRepository {
 
     func prune(before time: Double) async throws(DCRError) {
         let deletions = UsagePruning(before: time).deletions
-        try await store.transaction { connection in
+        try await store.transaction(deadline: PostgresStore.maintenanceDeadline) { connection in
             for deletion in deletions {
                 _ = try await store.rows("DELETE FROM \(deletion.table) WHERE level = $1 AND bucket < $2",
                                          [.integer(Int64(deletion.level.rawValue)), .integer(deletion.bucketsBefore)], on: connection)
