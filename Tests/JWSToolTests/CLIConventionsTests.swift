@@ -82,6 +82,7 @@ struct CLIConventionsTests {
     @Test("--secret takes TEXT, @FILE, b64: and b64u: for verify and sign; the jwt.io sample verifies; a secret is never echoed")
     func secrets() throws {
         let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("secret")
         try Data(Self.jwtIOSecret.utf8).write(to: file)
         let forms = [Self.jwtIOSecret, "@" + file.path, "b64:" + Base64.encode(Array(Self.jwtIOSecret.utf8)),

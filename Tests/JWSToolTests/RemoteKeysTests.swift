@@ -11,7 +11,10 @@ struct RemoteKeysTests {
         let process = Process()
         let port: Int
 
+        let jwks: URL
+
         init(jwks: URL, maxAge: String) throws {
+            self.jwks = jwks
             let output = Pipe()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["python3", CLI.projectRoot.appendingPathComponent("Tests/JWSToolTests/interop/jwks_server.py").path, jwks.path, "\(maxAge)"]
@@ -35,6 +38,10 @@ struct RemoteKeysTests {
             _ = kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
+
+        /// The directory of the key set and of the test's cache goes with the publisher (a test may stop it and then
+        /// read the cache).
+        deinit { try? FileManager.default.removeItem(at: jwks.deletingLastPathComponent()) }
     }
 
     static let token = "examples/tokens/ec-token.jwt"

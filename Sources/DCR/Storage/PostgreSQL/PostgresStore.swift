@@ -93,7 +93,9 @@ public final class PostgresStore: DCRStore {
     /// fails (503 with `Retry-After`) instead of waiting on a database that does not answer — the pool itself would
     /// wait for a connection for ever.
     public static let deadline: Duration = .seconds(10)
-    /// The same for work no request waits on — migrations, usage batches, pruning — which may take longer.
+    /// The same for work no request waits on and that may take longer: migrations, pruning. (A usage batch keeps the
+    /// request deadline: the last one is written while the server stops, which must not wait minutes for a database
+    /// that is gone.)
     public static let maintenanceDeadline: Duration = .seconds(300)
 
     /// Runs one statement and returns its rows.

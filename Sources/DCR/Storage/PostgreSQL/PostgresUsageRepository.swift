@@ -15,7 +15,7 @@ struct PostgresUsageRepository: UsageRepository {
             ($0.total.level.rawValue, $0.total.bucket, $0.total.applicationID, $0.clientID) < ($1.total.level.rawValue, $1.total.bucket, $1.total.applicationID, $1.clientID)
         }
         let counters = UsageCounters.columns.joined(separator: ", ")
-        try await store.transaction(deadline: PostgresStore.maintenanceDeadline) { connection in
+        try await store.transaction { connection in
             if !rollup.isEmpty {
                 var bindings = PostgresBindings()
                 let fields = rollup.map { CalendarFields(epochSeconds: $0.key.key.minute) }
