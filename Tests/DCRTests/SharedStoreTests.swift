@@ -107,12 +107,14 @@ struct SharedStoreTests {
     func concurrentMigrations() async throws {
         let server = try PostgresForTests.shared.serverURL()
         let name = "dcr_migrations_\(UInt32.random(in: 0...UInt32.max))"
-        let admin = try await PostgresStore.connect(server)
+        let admin = try await PostgresForTests.administration(server)
         _ = try await admin.rows("CREATE DATABASE \(name)", deadline: PostgresStore.maintenanceDeadline)
         admin.close()
         let url = try DatabaseURL("postgres://\(server.user)@\(server.host):\(server.port)/\(name)")
         let stores = try await withThrowingTaskGroup(of: PostgresStore.self) { group in
-            for _ in 0..<6 { group.addTask { try await PostgresStore.connect(url) } }
+            for _ in 0..<6 {
+                group.addTask { try await PostgresStore.connect(url, migrating: true, maximumConnections: PostgresForTests.connectionsPerStore) }
+            }
             return try await group.reduce(into: []) { $0.append($1) }
         }
         defer { stores.forEach { $0.close() } }

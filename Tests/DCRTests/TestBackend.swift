@@ -72,12 +72,23 @@ final class PostgresForTests: Sendable {
     func store(for stateDirectory: StateDirectory) async throws -> PostgresStore {
         let server = try serverURL()
         let name = "dcr_" + Hex.encode(Array(stateDirectory.path.utf8)).suffix(40)
-        let admin = try await PostgresStore.connect(server)
+        let admin = try await PostgresForTests.administration(server)
         defer { admin.close() }
-        if try await admin.rows("SELECT 1 FROM pg_database WHERE datname = $1", [.text(name)]).isEmpty {
+        if try await admin.rows("SELECT 1 FROM pg_database WHERE datname = $1", [.text(name)], deadline: PostgresStore.maintenanceDeadline).isEmpty {
             _ = try await admin.rows("CREATE DATABASE \(name)", deadline: PostgresStore.maintenanceDeadline)
         }
-        return try await PostgresStore.connect(DatabaseURL("postgres://\(server.user)@\(server.host):\(server.port)/\(name)"))
+        return try await PostgresStore.connect(DatabaseURL("postgres://\(server.user)@\(server.host):\(server.port)/\(name)"),
+                                               migrating: true, maximumConnections: PostgresForTests.connectionsPerStore)
+    }
+
+    /// Connections per test server's pool: tests run side by side on one server, whose `max_connections` (100 to 200)
+    /// must hold them all.
+    static let connectionsPerStore = 4
+
+    /// One connection to `server` for creating and dropping databases: its own database is not migrated (migrations
+    /// wait on each other's lock, and the tests' databases are not there).
+    static func administration(_ server: DatabaseURL) async throws -> PostgresStore {
+        try await PostgresStore.connect(server, migrating: false, maximumConnections: 1)
     }
 
     /// `Tools/postgres-cluster.sh`, beside this package's sources.

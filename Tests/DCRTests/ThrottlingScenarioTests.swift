@@ -14,32 +14,35 @@ struct ThrottlingScenarioTests {
     @Test("the documented timings give the documented outcomes, whenever the client starts, in memory and shared",
           arguments: TestBackend.all)
     func table(_ backend: TestBackend) async throws {
-        let state = StateDirectory(path: FileManager.default.temporaryDirectory.appendingPathComponent("dcr-throttle-\(UUID().uuidString)").path)
-        defer { try? FileManager.default.removeItem(atPath: state.path) }
-        let store = try await backend.store(for: state)
-        for (index, offset) in [0.0, 5.25, 1e6].enumerated() {
-            let throttle = store?.throttle(rate: 1, burst: 10) ?? RequestThrottle(rate: 1, burst: 10)
-            var outcomes: [Bool] = []
-            for step in Self.scenario { outcomes.append(try await throttle.admit("198.51.100.\(index)", at: offset + step.time) == nil) }
-            #expect(outcomes == Self.scenario.map(\.admitted), "starting at \(offset)")
+        try await Self.withThrottle(backend) { throttle in
+            for (index, offset) in [0.0, 5.25, 1e6].enumerated() {
+                var outcomes: [Bool] = []
+                for step in Self.scenario { outcomes.append(try await throttle.admit("198.51.100.\(index)", at: offset + step.time) == nil) }
+                #expect(outcomes == Self.scenario.map(\.admitted), "starting at \(offset)")
+            }
         }
-        (store as? PostgresStore)?.close()
     }
 
     @Test("40 requests at the same moment from one address: exactly the window's one and the allowance's 10 pass",
           arguments: TestBackend.all)
     func concurrent(_ backend: TestBackend) async throws {
+        try await Self.withThrottle(backend) { throttle in
+            _ = try await throttle.admit("203.0.113.9", at: 100)
+            let admitted = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<40 { group.addTask { try await throttle.admit("203.0.113.9", at: 100.5) == nil } }
+                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(admitted == 10)
+        }
+    }
+
+    /// Runs `body` with the documented throttle (rate 1, burst 10) of `backend`: in memory, or in a fresh database.
+    static func withThrottle(_ backend: TestBackend, _ body: (any RequestThrottling) async throws -> Void) async throws {
         let state = StateDirectory(path: FileManager.default.temporaryDirectory.appendingPathComponent("dcr-throttle-\(UUID().uuidString)").path)
         defer { try? FileManager.default.removeItem(atPath: state.path) }
         let store = try await backend.store(for: state)
         defer { (store as? PostgresStore)?.close() }
-        let throttle = store?.throttle(rate: 1, burst: 10) ?? RequestThrottle(rate: 1, burst: 10)
-        _ = try await throttle.admit("203.0.113.9", at: 100)
-        let admitted = try await withThrowingTaskGroup(of: Bool.self) { group in
-            for _ in 0..<40 { group.addTask { try await throttle.admit("203.0.113.9", at: 100.5) == nil } }
-            return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
-        }
-        #expect(admitted == 10)
+        try await body(store?.throttle(rate: 1, burst: 10) ?? RequestThrottle(rate: 1, burst: 10))
     }
 
     @Test("the allowance is one-time: after a long idle period a client gets one request per second, not a new burst")

@@ -45,27 +45,8 @@ struct CrashRecoveryTests {
                                    "--admin-token-file", first.state.appendingPathComponent("admin-token").path])
         #expect(created.status == 0, "\(created.stderr)")
         let statement = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let base = first.baseURL
 
-        // 20 clients, each registering and fetching tokens in a loop until the server disappears.
-        let registered = await withTaskGroup(of: [Credentials].self) { group in
-            for _ in 0..<20 {
-                group.addTask {
-                    var mine: [Credentials] = []
-                    while let client = await Self.register(base, statement: statement) {
-                        mine.append(client)
-                        guard await Self.token(base, client) != nil else { break }
-                    }
-                    return mine
-                }
-            }
-            group.addTask {
-                try? await Task.sleep(for: .milliseconds(1500))
-                first.kill()
-                return []
-            }
-            return await group.reduce(into: []) { $0 += $1 }
-        }
+        let registered = await Self.registerUntilKilled(first, statement: statement)
         #expect(registered.count >= 20, "only \(registered.count) registrations before the kill")
 
         let second = try ServeProcess(arguments: fast, state: first.state)
@@ -78,5 +59,29 @@ struct CrashRecoveryTests {
         let check = try CLI.execute(URL(fileURLWithPath: "/usr/bin/env"),
                                     ["python3", "-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])", database])
         #expect(check.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "ok", "\(check.stdout) \(check.stderr)")
+    }
+
+    /// 20 clients, each registering with `statement` and fetching a token in a loop on `server`, while `server` is
+    /// killed (SIGKILL) after 1.5 s; the credentials of every registration that got its 201.
+    static func registerUntilKilled(_ server: ServeProcess, statement: String) async -> [Credentials] {
+        let base = server.baseURL
+        return await withTaskGroup(of: [Credentials].self) { group in
+            for _ in 0..<20 {
+                group.addTask {
+                    var mine: [Credentials] = []
+                    while let client = await register(base, statement: statement) {
+                        mine.append(client)
+                        guard await token(base, client) != nil else { break }
+                    }
+                    return mine
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: .milliseconds(1500))
+                server.kill()
+                return []
+            }
+            return await group.reduce(into: []) { $0 += $1 }
+        }
     }
 }

@@ -112,25 +112,7 @@ struct MultiInstanceTests {
         let created = try CLI.run(["app", "create", "--name", "Crash Player", "--scope", "usage:read", "--server", a.baseURL,
                                    "--admin-token-file", a.state.appendingPathComponent("admin-token").path])
         let statement = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let base = a.baseURL
-        let registered = await withTaskGroup(of: [CrashRecoveryTests.Credentials].self) { group in
-            for _ in 0..<20 {
-                group.addTask {
-                    var mine: [CrashRecoveryTests.Credentials] = []
-                    while let client = await CrashRecoveryTests.register(base, statement: statement) {
-                        mine.append(client)
-                        guard await CrashRecoveryTests.token(base, client) != nil else { break }
-                    }
-                    return mine
-                }
-            }
-            group.addTask {
-                try? await Task.sleep(for: .milliseconds(1500))
-                a.kill()
-                return []
-            }
-            return await group.reduce(into: []) { $0 += $1 }
-        }
+        let registered = await CrashRecoveryTests.registerUntilKilled(a, statement: statement)
         #expect(registered.count >= 20, "only \(registered.count) registrations before the kill")
         var refused = 0
         for client in registered where await CrashRecoveryTests.token(b.baseURL, client) != 201 { refused += 1 }

@@ -23,8 +23,7 @@ public final class RequestThrottle: RequestThrottling {
     private let capacity: Int
 
     public init(rate: Double = 1, burst: Double = 10, capacity: Int = 100_000) {
-        self.rate = max(rate, 0.001)
-        self.burst = max(burst, 0)
+        (self.rate, self.burst) = RequestThrottle.limits(rate: rate, burst: burst)
         self.capacity = max(capacity, 1)
     }
 
@@ -58,6 +57,11 @@ public final class RequestThrottle: RequestThrottling {
 }
 
 extension RequestThrottle {
+    /// The rate and burst a throttle works with: at least one request in 1000 s, no negative allowance.
+    static func limits(rate: Double, burst: Double) -> (rate: Double, burst: Double) {
+        (max(rate, 0.001), max(burst, 0))
+    }
+
     /// Whole seconds from `now` until the window after `lastWindow` opens (at least 1).
     static func retryAfter(start: Double, lastWindow: Double, rate: Double, now: Double) -> Int {
         let nextWindow = start + (lastWindow + 1) / rate

@@ -28,10 +28,17 @@ public final class PostgresStore: DCRStore {
     /// - Parameter logger: for the pool's own events (connections failing and reconnecting); failed statements are
     ///   reported as errors of the call that ran them.
     public static func connect(_ url: DatabaseURL, logger: Logger = PostgresStore.defaultLogger) async throws(DCRError) -> PostgresStore {
-        let store = PostgresStore(url: url, logger: logger)
+        try await connect(url, logger: logger, migrating: true, maximumConnections: 16)
+    }
+
+    /// Connects to `url` with a pool of at most `maximumConnections`, migrating its schema when `migrating` (a
+    /// connection that only creates or drops databases has no schema to migrate).
+    static func connect(_ url: DatabaseURL, logger: Logger = PostgresStore.defaultLogger, migrating: Bool,
+                        maximumConnections: Int) async throws(DCRError) -> PostgresStore {
+        let store = PostgresStore(url: url, logger: logger, maximumConnections: maximumConnections)
         do throws(DCRError) {
             try await store.probe()
-            try await PostgresSchema.migrate(store)
+            if migrating { try await PostgresSchema.migrate(store) }
         } catch {
             store.close()
             throw error
@@ -46,7 +53,7 @@ public final class PostgresStore: DCRStore {
         return logger
     }
 
-    private init(url: DatabaseURL, logger: Logger) {
+    private init(url: DatabaseURL, logger: Logger, maximumConnections: Int) {
         let tls: PostgresClient.Configuration.TLS = switch url.tls {
         case .disable: .disable
         case .prefer: .prefer(.makeClientConfiguration())
@@ -55,7 +62,7 @@ public final class PostgresStore: DCRStore {
         var configuration = PostgresClient.Configuration(host: url.host, port: url.port, username: url.user, password: url.password,
                                                          database: url.database, tls: tls)
         configuration.options.connectTimeout = .seconds(5)
-        configuration.options.maximumConnections = 16
+        configuration.options.maximumConnections = maximumConnections
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.url = url
         self.client = client
@@ -146,13 +153,17 @@ public final class PostgresStore: DCRStore {
             switch value {
             case .integer(let number): bindings.append(number)
             case .real(let number): bindings.append(number)
-            // PostgreSQL text cannot hold NUL; no stored value has one (ids, names and secrets with control
-            // characters are refused before they get here), so one in a lookup can only fail to match.
-            case .text(let text): bindings.append(text.contains("\0") ? text.replacingOccurrences(of: "\0", with: "\u{FFFD}") : text)
+            case .text(let text): bindings.append(storable(text))
             case .null: bindings.appendNull()
             }
         }
         return PostgresQuery(unsafeSQL: sql, binds: bindings)
+    }
+
+    /// `text` as PostgreSQL can hold it: NUL, which no stored value has (ids, names and secrets with control
+    /// characters are refused before they get here), replaced so that a lookup with one can only fail to match.
+    static func storable(_ text: String) -> String {
+        text.contains("\0") ? text.replacingOccurrences(of: "\0", with: "\u{FFFD}") : text
     }
 
     /// What went wrong, in words, with the server's own message — never the password, never the statement's values.
@@ -181,8 +192,8 @@ public final class PostgresStore: DCRStore {
 
 extension PostgresStore {
     /// The one number a `SELECT COUNT(*)` returns.
-    func count(_ sql: String) async throws(DCRError) -> Int {
-        let rows = try await rows(sql)
+    func count(_ sql: String, _ values: [SQLValue] = []) async throws(DCRError) -> Int {
+        let rows = try await rows(sql, values)
         do { return Int(try rows.first?.decode(Int64.self) ?? 0) } catch { throw failure(error) }
     }
 }

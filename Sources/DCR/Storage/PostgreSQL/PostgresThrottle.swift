@@ -14,8 +14,7 @@ final class PostgresThrottle: RequestThrottling {
 
     init(store: PostgresStore, rate: Double, burst: Double) {
         self.store = store
-        self.rate = max(rate, 0.001)
-        self.burst = max(burst, 0)
+        (self.rate, self.burst) = RequestThrottle.limits(rate: rate, burst: burst)
     }
 
     func admit(_ client: String, at now: Double?) async throws(DCRError) -> Int? {

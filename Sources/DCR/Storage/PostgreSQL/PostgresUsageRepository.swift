@@ -22,13 +22,13 @@ struct PostgresUsageRepository: UsageRepository {
                 bindings.append(rollup.map { Int64($0.key.level.rawValue) })
                 bindings.append(rollup.map(\.key.key.minute))
                 Self.appendFields(fields, to: &bindings)
-                bindings.append(rollup.map(\.key.key.endpoint))
-                bindings.append(rollup.map(\.key.key.method))
+                bindings.append(rollup.map { PostgresStore.storable($0.key.key.endpoint) })
+                bindings.append(rollup.map { PostgresStore.storable($0.key.key.method) })
                 bindings.append(rollup.map { Int64($0.key.key.status) })
-                bindings.append(rollup.map(\.key.key.clientID))
-                bindings.append(rollup.map(\.key.key.applicationID))
-                bindings.append(rollup.map(\.key.key.applicationName))
-                bindings.append(rollup.map(\.key.key.platform))
+                bindings.append(rollup.map { PostgresStore.storable($0.key.key.clientID) })
+                bindings.append(rollup.map { PostgresStore.storable($0.key.key.applicationID) })
+                bindings.append(rollup.map { PostgresStore.storable($0.key.key.applicationName) })
+                bindings.append(rollup.map { PostgresStore.storable($0.key.key.platform) })
                 Self.appendCounts(rollup.map(\.value), to: &bindings)
                 try await connection.query(PostgresQuery(unsafeSQL: """
                     INSERT INTO usage_rollup (level, bucket, year, month, day, hour, minute, endpoint, method, status, client_id,
@@ -44,7 +44,7 @@ struct PostgresUsageRepository: UsageRepository {
                 var bindings = PostgresBindings()
                 bindings.append(totals.map { Int64($0.key.level.rawValue) })
                 bindings.append(totals.map(\.key.bucket))
-                bindings.append(totals.map(\.key.applicationID))
+                bindings.append(totals.map { PostgresStore.storable($0.key.applicationID) })
                 Self.appendFields(totals.map { CalendarFields(epochSeconds: $0.key.bucket) }, to: &bindings)
                 Self.appendCounts(totals.map(\.value), to: &bindings)
                 try await connection.query(PostgresQuery(unsafeSQL: """
@@ -59,8 +59,8 @@ struct PostgresUsageRepository: UsageRepository {
                 var bindings = PostgresBindings()
                 bindings.append(active.map { Int64($0.total.level.rawValue) })
                 bindings.append(active.map(\.total.bucket))
-                bindings.append(active.map(\.total.applicationID))
-                bindings.append(active.map(\.clientID))
+                bindings.append(active.map { PostgresStore.storable($0.total.applicationID) })
+                bindings.append(active.map { PostgresStore.storable($0.clientID) })
                 try await connection.query(PostgresQuery(unsafeSQL: """
                     WITH added AS (
                         INSERT INTO usage_active (level, bucket, application_id, client_id)
@@ -85,8 +85,7 @@ struct PostgresUsageRepository: UsageRepository {
     }
 
     func rows(at level: TimeLevel) async throws(DCRError) -> Int {
-        let rows = try await store.rows("SELECT COUNT(*) FROM usage_rollup WHERE level = $1", [.integer(Int64(level.rawValue))])
-        do { return Int(try rows.first?.decode(Int64.self) ?? 0) } catch { throw store.failure(error) }
+        try await store.count("SELECT COUNT(*) FROM usage_rollup WHERE level = $1", [.integer(Int64(level.rawValue))])
     }
 
     func report(_ plan: ReportPlan) async throws(DCRError) -> [ReportEngine.Row] {
