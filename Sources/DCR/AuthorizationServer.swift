@@ -98,6 +98,8 @@ public final class AuthorizationServer: Sendable {
         self.configuration = configuration
         if let store { self.store = store } else { self.store = try SQLiteStore(state: configuration.state) }
         let store = self.store
+        // A rotated-out token key stays published while the tokens it signed may still be accepted.
+        let retiredKeysKept = Double(configuration.tokenLifetime) + configuration.clockSkew
         if let secrets = store.sharedSecrets {
             guard let sealing = configuration.keyEncryptionKey else {
                 throw DCRError.badRequest("""
@@ -105,10 +107,11 @@ public final class AuthorizationServer: Sendable {
                     --key-encryption-key FILE or $\(KeyEncryptionKey.environmentVariable) (make one: jwstool key generate --type oct --out kek)
                     """)
             }
-            keys = try await ServerKeys(shared: secrets, sealing: sealing, state: configuration.state, tokenAlgorithm: configuration.tokenAlgorithm)
+            keys = try await ServerKeys(shared: secrets, sealing: sealing, state: configuration.state, tokenAlgorithm: configuration.tokenAlgorithm,
+                                        retiredKeysKept: retiredKeysKept)
             (adminToken, adminTokenIsLocal) = try await AdminToken.shared(secrets, state: configuration.state)
         } else {
-            keys = try ServerKeys(state: configuration.state, tokenAlgorithm: configuration.tokenAlgorithm)
+            keys = try await ServerKeys(state: configuration.state, tokenAlgorithm: configuration.tokenAlgorithm, retiredKeysKept: retiredKeysKept)
             adminToken = try AdminToken(state: configuration.state)
             adminTokenIsLocal = true
         }
@@ -126,7 +129,7 @@ public final class AuthorizationServer: Sendable {
                                            profile: configuration.profile)
         tokens = TokenService(clients: store.clients, tokens: store.tokens, keys: keys, issuer: configuration.issuer, audience: configuration.issuer,
                               lifetime: configuration.tokenLifetime, profile: configuration.profile)
-        bearer = try BearerValidator(tokens: store.tokens, keys: keys, issuer: configuration.issuer, audience: configuration.issuer,
+        bearer = BearerValidator(tokens: store.tokens, keys: keys, issuer: configuration.issuer, audience: configuration.issuer,
                                      clockSkew: configuration.clockSkew)
         limiter = store.throttle(rate: configuration.rate, burst: configuration.burst)
         usage = UsageLog(store: store.usage, retention: configuration.usageRetention)

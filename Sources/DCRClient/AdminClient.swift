@@ -2,7 +2,7 @@ import DCR
 import Foundation
 import JOSE
 
-/// A DCR server's admin API (`/admin/applications`), authenticated with its admin token: what `jwstool app --server`
+/// A DCR server's admin API (`/admin/applications`, `/admin/keys`), authenticated with its admin token: what `jwstool app --server`
 /// uses. Answers are the API's JSON; a refusal is ``ClientError/refused(status:code:description:)`` with the
 /// server's text.
 public struct AdminClient: Sendable {
@@ -34,6 +34,12 @@ public struct AdminClient: Sendable {
 
     /// Revokes application `id`; its JSON.
     public func revoke(_ id: String) async throws(ClientError) -> JSONValue { try await send("POST", DCRRoute.application(id, .revoke)) }
+
+    /// The server's signing keys (ids and dates).
+    public func keys() async throws(ClientError) -> JSONValue { try await send("GET", DCRRoute.keys.path) }
+
+    /// Rotates the server's access-token key; the keys afterwards.
+    public func rotateKeys() async throws(ClientError) -> JSONValue { try await send("POST", DCRRoute.keys(.rotate)) }
 
     private func send(_ method: String, _ path: String, body: JSONValue? = nil) async throws(ClientError) -> JSONValue {
         var headers = [("Authorization", "Bearer \(token)"), ("Accept", "application/json")]

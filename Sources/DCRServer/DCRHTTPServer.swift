@@ -18,9 +18,10 @@ public enum DCRHTTPServer {
         ClientController(server: server, addresses: addresses).addRoutes(to: clients)
         DiscoveryController(server: server, address: address).addRoutes(to: router.group(RouterPath(DCRRoute.wellKnownPrefix)))
         ReportController(server: server).addRoutes(to: router)
-        let admin = router.group(RouterPath(DCRRoute.applications.path))
+        let admin = router.group(RouterPath(DCRRoute.adminPrefix))
         admin.add(middleware: AdminAuthenticationMiddleware(token: server.adminToken, profile: server.configuration.profile))
-        AdminController(server: server).addRoutes(to: admin)
+        AdminController(server: server).addRoutes(to: admin.group(RouterPath(DCRRoute.applications.path(below: DCRRoute.adminPrefix))))
+        KeyController(server: server).addRoutes(to: admin.group(RouterPath(DCRRoute.keys.path(below: DCRRoute.adminPrefix))))
         return router
     }
 

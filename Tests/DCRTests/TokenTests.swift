@@ -30,7 +30,7 @@ struct TokenTests {
             #expect(claims["sub"]?.stringValue == client.id && claims["client_id"]?.stringValue == client.id)
             #expect(claims["scopes"]?.stringValue == "usage:read,reports:read" && claims["scope"]?.stringValue == "usage:read reports:read")
             #expect(claims["jti"]?.stringValue == json["id"]?.stringValue)
-            let lint = try Linter(options: LintOptions(profile: .accessToken, keys: KeySet([server.server.keys.tokenKey.publicKey]))).lint(token)
+            let lint = try Linter(options: LintOptions(profile: .accessToken, keys: await server.server.keys.tokenKeys.current().verification)).lint(token)
             #expect(!lint.fails(at: .error), "\(lint.findings.map(\.message))")
         }
     }

@@ -124,6 +124,48 @@ struct DCRCommandTests {
         #expect(server.stop() == 0)
     }
 
+    @Test("app keys rotate through --server: the cached token keeps working, a fresh one carries the new key; on a state directory too",
+          .timeLimit(.minutes(3)))
+    func rotateKeys() throws {
+        let server = try ServeProcess(arguments: [])
+        defer { _ = server.stop() }
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let env = ["JWSTOOL_STATE_DIR": directory.appendingPathComponent("client-state").path, "JWSTOOL_ADMIN_TOKEN": server.adminToken]
+        let remote = ["--server", server.baseURL]
+        #expect(try CLI.run(["app", "create", "--name", "Rotating Player", "--scope", "usage:read", "--out", "statement.jwt"] + remote,
+                            in: directory, environment: env).status == 0)
+        #expect(try CLI.run(["register", "statement.jwt"] + remote, in: directory, environment: env).status == 0)
+        let before = try CLI.run(["token"] + remote, in: directory, environment: env).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let oldKid = try #require(try JWSHeaderKid.of(before))
+        let listed = try CLI.run(["app", "keys", "list"] + remote, in: directory, environment: env)
+        #expect(listed.status == 0 && listed.stdout.contains("\(oldKid)  RS256  signing"), "\(listed.stdout)\(listed.stderr)")
+
+        let rotated = try CLI.run(["app", "keys", "rotate"] + remote, in: directory, environment: env)
+        #expect(rotated.status == 0 && rotated.stderr.contains("token key rotated"), "\(rotated.stderr)")
+        #expect(rotated.stdout.contains("\(oldKid)  RS256  retired ") && rotated.stdout.contains("published until"), "\(rotated.stdout)")
+        let call = try CLI.run(["call", "/o/client/validate"] + remote, in: directory, environment: env)
+        #expect(call.status == 0, "the cached token, signed with the retired key, still works: \(call.stderr)")
+        let after = try CLI.run(["token", "--refresh"] + remote, in: directory, environment: env).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let newKid = try #require(try JWSHeaderKid.of(after))
+        #expect(newKid != oldKid && rotated.stdout.contains("\(newKid)  RS256  signing"))
+        let wrong = try CLI.run(["app", "keys", "rotate", "--admin-token", "wrong"] + remote, in: directory, environment: env)
+        #expect(wrong.status == 3)
+
+        // On a state directory, without a server: the same, with --json.
+        let state = directory.appendingPathComponent("local-state").path
+        let local = try CLI.run(["app", "keys", "list", "--json", "--state-dir", state])
+        let localOld = try JSONSerialization.jsonObject(with: Data(local.stdout.utf8)) as? [String: Any]
+        let localRotated = try CLI.run(["app", "keys", "rotate", "--json", "--state-dir", state])
+        #expect(localRotated.status == 0, "\(localRotated.stderr)")
+        let keys = (try JSONSerialization.jsonObject(with: Data(localRotated.stdout.utf8)) as? [String: Any])?["token_keys"] as? [[String: Any]] ?? []
+        let firstKid = ((localOld?["token_keys"] as? [[String: Any]])?.first?["kid"] as? String)
+        #expect(keys.count == 2 && keys.last?["kid"] as? String == firstKid && keys.last?["status"] as? String == "retired", "\(localRotated.stdout)")
+        let retiredFile = URL(fileURLWithPath: state).appendingPathComponent("token-key.retired.json").path
+        #expect(FileManager.default.fileExists(atPath: retiredFile))
+        #expect(!(String(data: FileManager.default.contents(atPath: retiredFile) ?? Data(), encoding: .utf8) ?? "").contains("\"d\""))
+    }
+
     @Test("serve --trust ISSUER=FILE takes a single JWK; an oct key admits the issuer's MACed statements (register --trust checks them too)",
           .timeLimit(.minutes(3)))
     func macedStatements() throws {
@@ -174,5 +216,15 @@ struct DCRCommandTests {
                                      environment: ["OAUTHLIB_INSECURE_TRANSPORT": "1"])
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         #expect(result.stdout.contains("interop ok"))
+    }
+}
+
+/// The `kid` in a compact token's protected header, read the way a script would: base64url, then JSON.
+enum JWSHeaderKid {
+    static func of(_ token: String) throws -> String? {
+        var encoded = String(token.prefix { $0 != "." }).replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while encoded.count % 4 != 0 { encoded += "=" }
+        guard let data = Data(base64Encoded: encoded) else { return nil }
+        return (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["kid"] as? String
     }
 }

@@ -31,6 +31,16 @@ struct MultiInstanceTests {
         return String(server[..<(server.lastIndex(of: "/") ?? server.endIndex)]) + "/" + name
     }
 
+    /// Two `jwstool serve` processes on a fresh database, with a key-encryption key made in `directory`.
+    static func twoInstances(keysIn directory: URL, _ arguments: [String] = []) throws -> (ServeProcess, ServeProcess) {
+        let shared = ["--database", try freshDatabase(), "--key-encryption-key", try keyEncryptionKey(in: directory)] + arguments
+        let a = try ServeProcess(arguments: shared)
+        do { return (a, try ServeProcess(arguments: shared)) } catch {
+            _ = a.stop()
+            throw error
+        }
+    }
+
     static func send(_ method: String, _ url: String, headers: [String: String] = [:], body: String? = nil) async throws -> (status: Int, body: String) {
         var request = URLRequest(url: try #require(URL(string: url)), timeoutInterval: 10)
         request.httpMethod = method
@@ -42,12 +52,9 @@ struct MultiInstanceTests {
 
     @Test("register on A, token on B, the same report from either; a token revoked on A is refused by B")
     func registerHereUseThere() async throws {
-        let database = try Self.freshDatabase()
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let shared = ["--database", database, "--key-encryption-key", try Self.keyEncryptionKey(in: directory)]
-        let a = try ServeProcess(arguments: shared)
-        let b = try ServeProcess(arguments: shared)
+        let (a, b) = try Self.twoInstances(keysIn: directory)
         defer { _ = b.stop(); _ = a.stop() }
         // One JWKS: B publishes the keys A made, and has no admin-token file of its own.
         let jwksA = try await Self.send("GET", a.baseURL + "/.well-known/jwks.json"), jwksB = try await Self.send("GET", b.baseURL + "/.well-known/jwks.json")
@@ -83,6 +90,36 @@ struct MultiInstanceTests {
         #expect(try await Self.send("GET", b.baseURL + "/o/client/validate", headers: bearer).status == 401)
     }
 
+    @Test("app keys rotate through A: B accepts the new key's tokens at once and signs with it within 2 s; old tokens stay valid on both")
+    func rotateAcrossInstances() async throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (a, b) = try Self.twoInstances(keysIn: directory)
+        defer { _ = b.stop(); _ = a.stop() }
+        let admin = ["--admin-token-file", a.state.appendingPathComponent("admin-token").path]
+        let created = try CLI.run(["app", "create", "--name", "Rotating Player", "--scope", "usage:read", "--server", a.baseURL] + admin)
+        let client = try #require(await CrashRecoveryTests.register(a.baseURL, statement: created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let form = "grant_type=client_credentials&client_id=\(client.id)&client_secret=\(client.secret)"
+        func token(_ server: ServeProcess) async throws -> String {
+            let issued = try await Self.send("POST", server.baseURL + "/o/client/token", headers: ["Content-Type": "application/x-www-form-urlencoded"], body: form)
+            return try #require((try JSONSerialization.jsonObject(with: Data(issued.body.utf8)) as? [String: Any])?["access_token"] as? String)
+        }
+        let old = try await token(b)
+        let rotated = try CLI.run(["app", "keys", "rotate", "--server", a.baseURL] + admin)
+        #expect(rotated.status == 0, "\(rotated.stderr)")
+        let new = try await token(a)
+        #expect(try JWSHeaderKid.of(new) != JWSHeaderKid.of(old))
+        for server in [a, b] {
+            for token in [old, new] {
+                #expect(try await Self.send("GET", server.baseURL + "/o/client/validate", headers: ["Authorization": "Bearer \(token)"]).status == 200)
+            }
+        }
+        try await Task.sleep(for: .milliseconds(2200))
+        #expect(try JWSHeaderKid.of(try await token(b)) == JWSHeaderKid.of(new))
+        let listed = (a: try CLI.run(["app", "keys", "list", "--server", a.baseURL] + admin), b: try CLI.run(["app", "keys", "list", "--server", b.baseURL] + admin))
+        #expect(listed.a.status == 0 && listed.a.stdout == listed.b.stdout, "\(listed.a.stdout)\n\(listed.b.stdout)")
+    }
+
     @Test("an instance without the key-encryption key, or with another one, is refused, saying why")
     func keyEncryptionKeyRequired() throws {
         let database = try Self.freshDatabase()
@@ -102,12 +139,9 @@ struct MultiInstanceTests {
     @Test("kill -9 of one instance under 20 concurrent clients: every client answered 201 gets a token from the other",
           .timeLimit(.minutes(3)))
     func killOneInstance() async throws {
-        let database = try Self.freshDatabase()
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let fast = ["--database", database, "--key-encryption-key", try Self.keyEncryptionKey(in: directory), "--rate", "10000", "--burst", "10000"]
-        let a = try ServeProcess(arguments: fast)
-        let b = try ServeProcess(arguments: fast)
+        let (a, b) = try Self.twoInstances(keysIn: directory, ["--rate", "10000", "--burst", "10000"])
         defer { _ = b.stop(); try? FileManager.default.removeItem(at: a.state) }
         let created = try CLI.run(["app", "create", "--name", "Crash Player", "--scope", "usage:read", "--server", a.baseURL,
                                    "--admin-token-file", a.state.appendingPathComponent("admin-token").path])

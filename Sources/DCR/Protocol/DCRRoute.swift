@@ -21,12 +21,16 @@ public enum DCRRoute: String, Sendable, CaseIterable {
     case reports = "/cmu/v2"
     /// The admin API's applications; `/ID`, `/ID/statement` and `/ID/revoke` below it.
     case applications = "/admin/applications"
+    /// `GET`: the admin API's view of the server's signing keys; `POST /admin/keys/rotate` rotates the access-token key.
+    case keys = "/admin/keys"
 
     /// The path, from the server's root.
     public var path: String { rawValue }
 
     /// Where client requests are, and throttled.
     public static let clientPrefix = "/o/client"
+    /// Where the admin API is (behind the admin token).
+    public static let adminPrefix = "/admin"
     /// Where the discovery documents are.
     public static let wellKnownPrefix = "/.well-known"
 
@@ -50,4 +54,13 @@ public enum DCRRoute: String, Sendable, CaseIterable {
     public static func application(_ id: String, _ action: ApplicationAction? = nil) -> String {
         applications.path + "/" + id + (action.map { "/" + $0.rawValue } ?? "")
     }
+
+    /// What `POST /admin/keys/ACTION` does to the server's keys.
+    public enum KeyAction: String, Sendable {
+        /// A new access-token key signs from now on; the old one stays published until its tokens expire.
+        case rotate
+    }
+
+    /// The admin API's path of a key action.
+    public static func keys(_ action: KeyAction) -> String { keys.path + "/" + action.rawValue }
 }

@@ -16,21 +16,23 @@ public struct BearerValidator: Sendable {
     }
 
     let tokens: any TokenRepository
-    let verifier: TokenVerifier
+    let keys: TokenKeyRing
+    let claims: ClaimValidation
 
-    public init(tokens: any TokenRepository, keys: ServerKeys, issuer: String, audience: String, clockSkew: Double = 30) throws(DCRError) {
+    public init(tokens: any TokenRepository, keys: ServerKeys, issuer: String, audience: String, clockSkew: Double = 30) {
         self.tokens = tokens
-        let publicKey: Key
-        do { publicKey = try keys.tokenKey.publicKey } catch { throw DCRError.storage("token key: \(error)") }
-        verifier = TokenVerifier(
-            keys: KeySet([publicKey]), options: .init(allowedAlgorithms: [keys.tokenAlgorithm]),
-            claims: ClaimValidation(time: TimeValidity(leeway: clockSkew), issuer: issuer, audience: audience, type: "at+jwt",
-                                    requiredClaims: ["exp", "jti", "client_id"]),
-            requireCompact: true)
+        self.keys = keys.tokenKeys
+        claims = ClaimValidation(time: TimeValidity(leeway: clockSkew), issuer: issuer, audience: audience, type: "at+jwt",
+                                 requiredClaims: ["exp", "jti", "client_id"])
     }
 
     public func validate(_ token: String) async throws(DCRError) -> Access {
-        let result = verifier.verify(token)
+        var result = verify(token, with: await keys.current())
+        // A key this server has not read yet (rotated in by another instance): read the keys and try once more.
+        if !result.isValid, let kid = result.jws?.header.keyID {
+            let keys = await keys.current(knowing: kid)
+            if keys.knows(kid) { result = verify(token, with: keys) }
+        }
         guard result.isValid, let claims = result.claims, let clientID = claims["client_id"]?.stringValue, let jti = claims["jti"]?.stringValue else {
             let reason = result.failures.first.map(\.description) ?? "the token is not valid"
             throw DCRError.oauth(.invalidToken, reason)
@@ -42,5 +44,10 @@ public struct BearerValidator: Sendable {
         guard !standing.tokenRevoked else { throw DCRError.oauth(.invalidToken, "the token has been revoked") }
         return Access(clientID: clientID, applicationID: standing.applicationID, applicationName: standing.applicationName,
                       platform: standing.platform, claims: claims)
+    }
+
+    private func verify(_ token: String, with keys: TokenKeyRing.Keys) -> VerificationResult {
+        TokenVerifier(keys: keys.verification, options: .init(allowedAlgorithms: [self.keys.kind.algorithm]), claims: claims,
+                      requireCompact: true).verify(token)
     }
 }

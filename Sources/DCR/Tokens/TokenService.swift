@@ -82,9 +82,10 @@ public struct TokenService: Sendable {
             ("scopes", .string(client.scopes.joined(separator: ","))), ("scope", .string(client.scopes.joined(separator: " "))),
         ])
         let token: String
+        let signing = await keys.tokenKeys.current().signing
         do {
-            token = try JWSSigner().signJWT(claims, key: keys.tokenKey, algorithm: keys.tokenAlgorithm,
-                                           header: [("typ", "at+jwt")] + (keys.tokenKey.id.map { [("kid", JSONValue.string($0))] } ?? []))
+            token = try JWSSigner().signJWT(claims, key: signing, algorithm: keys.tokenAlgorithm,
+                                           header: [("typ", "at+jwt")] + (signing.id.map { [("kid", JSONValue.string($0))] } ?? []))
         } catch {
             throw DCRError.storage("cannot sign the access token: \(error)")
         }
@@ -115,7 +116,9 @@ public struct TokenService: Sendable {
         let client = try await authenticate(credentials)
         guard let token, !token.isEmpty else { throw DCRError.oauth(.invalidRequest, "token is required") }
         // The signature first: no claim of an unauthenticated token is read.
-        guard let jws = try? JWS.parse(token), (try? JWSVerifier(keys: KeySet([keys.tokenKey.publicKey])).verify(jws)) != nil,
+        guard let jws = try? JWS.parse(token),
+              (try? JWSVerifier(keys: await keys.tokenKeys.current(knowing: jws.header.keyID).verification,
+                                options: .init(allowedAlgorithms: [keys.tokenAlgorithm])).verify(jws)) != nil,
               let jti = jws.claims?["jti"]?.stringValue else { return }
         try await tokens.revoke(jti: jti, clientID: client.clientID, at: NumericDate.now.secondsSinceEpoch)
     }

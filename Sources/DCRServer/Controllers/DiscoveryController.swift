@@ -14,7 +14,7 @@ struct DiscoveryController {
             Responses.json(server.metadata(baseURL: server.configuration.publicURL ?? address.url))
         }
         group.getAndHead(RouterPath(DCRRoute.jwks.path(below: DCRRoute.wellKnownPrefix))) { _, _ in
-            do throws(DCRError) { return Responses.json(try server.keys.jwks(), contentType: "application/jwk-set+json") } catch {
+            do throws(DCRError) { return Responses.json(try await server.keys.jwks(), contentType: "application/jwk-set+json") } catch {
                 return Responses.failure(error, profile: server.configuration.profile)
             }
         }

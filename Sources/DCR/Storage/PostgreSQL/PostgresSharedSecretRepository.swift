@@ -17,4 +17,15 @@ struct PostgresSharedSecretRepository: SharedSecretRepository {
             throw store.failure(error)
         }
     }
+
+    func value(named name: String) async throws(DCRError) -> String? {
+        let rows = try await store.rows("SELECT value FROM server_secrets WHERE name = $1", [.text(name)])
+        do { return try rows.first?.decode(String.self) } catch { throw store.failure(error) }
+    }
+
+    func replace(named name: String, expected: String, with value: String) async throws(DCRError) -> Bool {
+        let rows = try await store.rows("UPDATE server_secrets SET value = $3 WHERE name = $1 AND value = $2 RETURNING name",
+                                        [.text(name), .text(expected), .text(value)])
+        return !rows.isEmpty
+    }
 }

@@ -15,7 +15,8 @@ struct AppCommand: AsyncParsableCommand {
             API, authenticated by --admin-token-file FILE (the server's admin-token file) or $JWSTOOL_ADMIN_TOKEN; \
             --admin-token TOKEN works too, but any local user can read it from the process list.
             """,
-        subcommands: [AppInitCommand.self, AppCreateCommand.self, AppListCommand.self, AppShowCommand.self, AppStatementCommand.self, AppRevokeCommand.self])
+        subcommands: [AppInitCommand.self, AppCreateCommand.self, AppListCommand.self, AppShowCommand.self, AppStatementCommand.self, AppRevokeCommand.self,
+                      AppKeysCommand.self])
 }
 
 /// Where `app` commands act: the local state directory, or a server's admin API.
@@ -41,13 +42,13 @@ struct AppOptions: ParsableArguments {
         return ProcessInfo.processInfo.environment["JWSTOOL_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// Runs `local` on this state directory's catalog, or `remote` through the server's admin API.
-    func perform(local: (ApplicationCatalog) async throws(DCRError) -> JSONValue,
+    /// Runs `local` on a server over this state directory, or `remote` through the server's admin API.
+    func perform(local: (AuthorizationServer) async throws(DCRError) -> JSONValue,
                  remote: (AdminClient) async throws(ClientError) -> JSONValue) async throws -> JSONValue {
         guard let server = target.server else {
             do {
                 let authorization = try await AuthorizationServer(ServerConfiguration(state: state.state))
-                return try await local(authorization.catalog)
+                return try await local(authorization)
             } catch { throw CLIFailure(error) }
         }
         guard let token = try resolvedAdminToken() else {
@@ -60,7 +61,7 @@ struct AppOptions: ParsableArguments {
 extension AppOptions {
     /// A fresh statement for application `id`, minted locally or by the server's admin API.
     func mintStatement(for id: String) async throws -> String {
-        let minted = try await perform(local: { catalog throws(DCRError) in .object([("software_statement", .string(try await catalog.mintStatement(for: id)))]) },
+        let minted = try await perform(local: { server throws(DCRError) in .object([("software_statement", .string(try await server.catalog.mintStatement(for: id)))]) },
                                        remote: { admin throws(ClientError) in try await admin.mintStatement(for: id) })
         guard let statement = minted["software_statement"]?.stringValue else { throw CLIFailure(.remote, "the server's answer has no software_statement") }
         return statement

@@ -39,7 +39,7 @@ struct AppCreateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let request = NewApplication(name: name, version: version, platforms: platforms, domains: domains, scopes: scopes, id: id)
-        let application = try await options.perform(local: { catalog throws(DCRError) in try await catalog.create(request).json },
+        let application = try await options.perform(local: { server throws(DCRError) in try await server.catalog.create(request).json },
                                                     remote: { admin throws(ClientError) in try await admin.create(request) })
         guard let applicationID = application["id"]?.stringValue else { throw CLIFailure(.remote, "the server's answer has no application id") }
         Terminal.note("created application \(applicationID) (\(application["name"]?.stringValue ?? name))")
@@ -55,7 +55,7 @@ struct AppListCommand: AsyncParsableCommand {
     @Flag(help: "JSON output.") var json = false
 
     func run() async throws {
-        let answer = try await options.perform(local: { catalog throws(DCRError) in .object([("applications", .array(try await catalog.list().map(\.json)))]) },
+        let answer = try await options.perform(local: { server throws(DCRError) in .object([("applications", .array(try await server.catalog.list().map(\.json)))]) },
                                                remote: { admin throws(ClientError) in try await admin.list() })
         let applications = answer["applications"]?.elements ?? []
         if json { return print(answer.pretty) }
@@ -77,7 +77,7 @@ struct AppShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = self.id
-        print(try await options.perform(local: { catalog throws(DCRError) in try await catalog.require(id).json }, remote: { admin throws(ClientError) in try await admin.show(id) }).pretty)
+        print(try await options.perform(local: { server throws(DCRError) in try await server.catalog.require(id).json }, remote: { admin throws(ClientError) in try await admin.show(id) }).pretty)
     }
 }
 
@@ -104,7 +104,7 @@ struct AppRevokeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = self.id
-        let application = try await options.perform(local: { catalog throws(DCRError) in try await catalog.revoke(id).json }, remote: { admin throws(ClientError) in try await admin.revoke(id) })
+        let application = try await options.perform(local: { server throws(DCRError) in try await server.catalog.revoke(id).json }, remote: { admin throws(ClientError) in try await admin.revoke(id) })
         print("revoked \(application["id"]?.stringValue ?? id) (\(application["name"]?.stringValue ?? ""))")
     }
 }
