@@ -43,6 +43,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // `swift package generate-documentation --target JOSE` (DocC); a plugin only, nothing links it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -73,8 +74,13 @@ let package = Package(
                 toolsProduct("HTTPTypes", "swift-http-types"),
                 toolsProduct("ServiceLifecycle", "swift-service-lifecycle"),
                 toolsProduct("NIOCore", "swift-nio"), toolsProduct("NIOHTTPTypes", "swift-nio-extras"),
+                toolsProduct("Mustache", "swift-mustache"),
             ],
-            swiftSettings: strict),
+            exclude: ["UI/Assets"],
+            swiftSettings: strict,
+            plugins: ["EmbedFiles"]),
+        .executableTarget(name: "embed-files", swiftSettings: strict),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
         .target(
             name: "DCRClient",
             dependencies: [

@@ -37,7 +37,7 @@ start)
     port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
     # Every stream redirected: the server outlives this script and must hold none of its caller's pipes open.
     "${as_server[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200" start \
+        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=1000" start \
         </dev/null >"$dir/pg_ctl.log" 2>&1 \
         || { cat "$dir/pg_ctl.log" "$dir/server.log" >&2; exit 1; }
     echo "postgres://jwstool@127.0.0.1:$port/postgres"

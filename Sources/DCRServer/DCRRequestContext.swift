@@ -53,4 +53,6 @@ extension HTTPField.Name {
     static let deviceInfo = HTTPField.Name("X-Device-Info")!
     static let retryAfter = HTTPField.Name("Retry-After")!
     static let pragma = HTTPField.Name("Pragma")!
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+    static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
 }

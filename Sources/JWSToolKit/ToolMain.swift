@@ -67,7 +67,9 @@ package enum CompanionCommands {
     package static let call = Entry(name: "call", abstract: "Call a protected API with the cached access token (401: one fresh token and a retry; 429: waits and retries).")
     package static let serve = Entry(name: "serve", abstract: "Run the DCR server: registration, tokens, usage reports and the dashboard's admin API.")
 
-    package static let all = [app, register, token, call, serve]
+    package static let inspect = Entry(name: "inspect", abstract: "Open the token inspector: a web page on this machine that decodes, lints and verifies pasted tokens.")
+
+    package static let all = [app, register, token, call, serve, inspect]
 }
 
 /// The commands of `jwstool` itself: decode, verify, sign, lint, claims, key.

@@ -14,7 +14,8 @@ struct JWSToolDCR: AsyncParsableCommand {
         abstract: "Register software statements and run the DCR server (the network half of jwstool).",
         // No `version:` here: it would add a --version flag to every subcommand, beside `app create --version`;
         // `jwstool --version` answers for both executables.
-        subcommands: OfflineCommands.all + [AppCommand.self, RegisterCommand.self, TokenCommand.self, CallCommand.self, ServeCommand.self]
+        subcommands: OfflineCommands.all + [AppCommand.self, RegisterCommand.self, TokenCommand.self, CallCommand.self, ServeCommand.self,
+                                               InspectCommand.self]
     )
 
     static func main() async {

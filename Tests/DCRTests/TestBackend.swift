@@ -81,8 +81,9 @@ final class PostgresForTests: Sendable {
                                                migrating: true, maximumConnections: PostgresForTests.connectionsPerStore)
     }
 
-    /// Connections per test server's pool: tests run side by side on one server, whose `max_connections` (100 to 200)
-    /// must hold them all.
+    /// Connections per test server's pool. Swift Testing runs every test case at once, so a hundred servers may be
+    /// connected together: the server needs `max_connections` well above four times that (`Tools/postgres-cluster.sh`, which
+    /// `.ci/run` starts, allows 1000; a server named by `$JWSTOOL_TEST_POSTGRES_URL` should too).
     static let connectionsPerStore = 4
 
     /// One connection to `server` for creating and dropping databases: its own database is not migrated (migrations

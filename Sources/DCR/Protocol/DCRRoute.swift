@@ -21,6 +21,10 @@ public enum DCRRoute: String, Sendable, CaseIterable {
     case reports = "/cmu/v2"
     /// The admin API's applications; `/ID`, `/ID/statement` and `/ID/revoke` below it.
     case applications = "/admin/applications"
+    /// `GET`/`POST`: the web UI's token inspector.
+    case inspector = "/ui/inspect"
+    /// `GET`: the web UI's stylesheet and script, `/ui/static/NAME`.
+    case uiAssets = "/ui/static"
     /// `GET`: the admin API's view of the server's signing keys; `POST /admin/keys/rotate` rotates the access-token key.
     case keys = "/admin/keys"
 
@@ -29,6 +33,8 @@ public enum DCRRoute: String, Sendable, CaseIterable {
 
     /// Where client requests are, and throttled.
     public static let clientPrefix = "/o/client"
+    /// Where the web UI is.
+    public static let uiPrefix = "/ui"
     /// Where the admin API is (behind the admin token).
     public static let adminPrefix = "/admin"
     /// Where the discovery documents are.

@@ -1,21 +1,6 @@
 import FoundationEssentials
 import JOSE
 
-/// One token to process, with where it came from: a file (or `<stdin>`, `token`, `argument 2`) and its line.
-package struct TokenInput: Sendable {
-    package let label: String
-    package let text: String
-    package var source: String
-    package var line: Int
-
-    init(label: String, text: String, source: String? = nil, line: Int = 1) {
-        self.label = label
-        self.text = text
-        self.source = source ?? label
-        self.line = line
-    }
-}
-
 /// The INPUT arguments of `decode`, `verify`, `lint` and `claims`: a token, a file (one token, or one per line),
 /// a directory (every file in it, in name order) or `-` (standard input). Files are split as they are read
 /// (``TokenSplitter``) and handed on in batches, so memory follows the batches in flight, not the input.

@@ -1,5 +1,3 @@
-import JOSE
-
 /// Splits one source into tokens as its bytes arrive, in linear time and bounded memory.
 ///
 /// A JSON serialization (the first non-blank byte is `{`) is one token however many lines it spans. Otherwise each
@@ -14,10 +12,10 @@ import JOSE
 ///
 /// Labels: a regular file holding one token is labelled with the file's name; tokens of a file holding several, and
 /// every token of a stream (a pipe, a terminal), are labelled `source:line` — a stream's end is not known in advance.
-struct TokenSplitter {
-    let source: String
+package struct TokenSplitter {
+    package let source: String
     /// Every token is labelled with its line (streams); otherwise the first is held to see whether a second follows.
-    let labelsEveryToken: Bool
+    package let labelsEveryToken: Bool
     private var lines = LineReader()
     /// Newlines seen before the first non-blank byte (which decides between JSON and line mode).
     private var blankLines = 0
@@ -29,13 +27,13 @@ struct TokenSplitter {
     private var held: (line: Int, text: String)? = nil
     private var emitted = 0
 
-    init(source: String, labelsEveryToken: Bool = false) {
+    package init(source: String, labelsEveryToken: Bool = false) {
         self.source = source
         self.labelsEveryToken = labelsEveryToken
     }
 
     /// Feeds the next bytes; `emit` receives each token that is complete.
-    mutating func feed(_ bytes: ArraySlice<UInt8>, emit: (TokenInput) throws -> Void) rethrows {
+    package mutating func feed(_ bytes: ArraySlice<UInt8>, emit: (TokenInput) throws -> Void) rethrows {
         if isJSON == nil {
             guard let first = bytes.firstIndex(where: { !$0.isJSONWhitespace }) else {
                 blankLines += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
@@ -57,7 +55,7 @@ struct TokenSplitter {
     }
 
     /// Ends the source: emits what is left (an empty source gives one empty token, which then fails as malformed).
-    mutating func finish(emit: (TokenInput) throws -> Void) rethrows {
+    package mutating func finish(emit: (TokenInput) throws -> Void) rethrows {
         if isJSON == true {
             let end = json.lastIndex { !$0.isJSONWhitespace }.map { $0 + 1 } ?? 0
             let start = json.firstIndex { !$0.isJSONWhitespace } ?? end
@@ -100,6 +98,32 @@ struct TokenSplitter {
         }
         try emit(TokenInput(label: "\(source):\(line)", text: text, source: source, line: line))
         emitted += 1
+    }
+}
+
+extension TokenSplitter {
+    /// The tokens of `bytes`, one whole source (a pasted text, a dropped file), split as ``feed(_:emit:)`` splits.
+    package static func tokens(in bytes: [UInt8], source: String) -> [TokenInput] {
+        var splitter = TokenSplitter(source: source)
+        var tokens: [TokenInput] = []
+        splitter.feed(bytes[...]) { tokens.append($0) }
+        splitter.finish { tokens.append($0) }
+        return tokens
+    }
+}
+
+/// One token to process, with where it came from: a file (or `<stdin>`, `token`, `argument 2`) and its line.
+package struct TokenInput: Sendable {
+    package let label: String
+    package let text: String
+    package var source: String
+    package var line: Int
+
+    package init(label: String, text: String, source: String? = nil, line: Int = 1) {
+        self.label = label
+        self.text = text
+        self.source = source ?? label
+        self.line = line
     }
 }
 

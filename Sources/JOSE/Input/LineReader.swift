@@ -6,15 +6,15 @@ import Darwin
 
 /// Splits bytes into numbered lines as they arrive (LF or CRLF), in linear time, each trimmed of ASCII blanks
 /// (space, tab, CR) at both ends. A line that arrives whole inside one chunk is decoded straight from it.
-struct LineReader {
+package struct LineReader {
     private var carry: [UInt8] = []
     private var number: Int
 
     /// - Parameter lines: how many lines came before the first byte fed (they are numbered on from there).
-    init(after lines: Int = 0) { number = lines }
+    package init(after lines: Int = 0) { number = lines }
 
     /// Calls `body` with each line that `bytes` completes.
-    mutating func feed(_ bytes: ArraySlice<UInt8>, _ body: (_ line: Int, _ text: String) throws -> Void) rethrows {
+    package mutating func feed(_ bytes: ArraySlice<UInt8>, _ body: (_ line: Int, _ text: String) throws -> Void) rethrows {
         try bytes.withUnsafeBufferPointer { buffer in
             var start = 0
             while start < buffer.count, let newline = Self.newline(in: buffer, from: start) {
@@ -39,7 +39,7 @@ struct LineReader {
     }
 
     /// The last line, when the input did not end with a newline.
-    mutating func finish() -> (line: Int, text: String)? {
+    package mutating func finish() -> (line: Int, text: String)? {
         guard !carry.isEmpty else { return nil }
         number += 1
         defer { carry.removeAll() }
