@@ -67,6 +67,8 @@ public final class AuthorizationServer: Sendable {
     /// Whether the admin token is the one in this state directory's file (false: another server on the shared store
     /// made it first; its state directory has it).
     public let adminTokenIsLocal: Bool
+    /// Signs the web UI's session cookies (``SessionKey``).
+    public let sessionKey: Key
     public let catalog: ApplicationCatalog
     public let registration: RegistrationService
     public let tokens: TokenService
@@ -110,10 +112,12 @@ public final class AuthorizationServer: Sendable {
             keys = try await ServerKeys(shared: secrets, sealing: sealing, state: configuration.state, tokenAlgorithm: configuration.tokenAlgorithm,
                                         retiredKeysKept: retiredKeysKept)
             (adminToken, adminTokenIsLocal) = try await AdminToken.shared(secrets, state: configuration.state)
+            sessionKey = try await SessionKey.shared(secrets, sealing: sealing, state: configuration.state)
         } else {
             keys = try await ServerKeys(state: configuration.state, tokenAlgorithm: configuration.tokenAlgorithm, retiredKeysKept: retiredKeysKept)
             adminToken = try AdminToken(state: configuration.state)
             adminTokenIsLocal = true
+            sessionKey = try SessionKey.local(configuration.state)
         }
         // Remember the issuer, so that later commands on this state directory (app create, the embedded server) use it.
         if configuration.state.read(ServerConfiguration.issuerFile) != Array((configuration.issuer + "\n").utf8) {

@@ -79,7 +79,7 @@ public struct DCRHTTPClient: Sendable {
     /// `POST /o/client/token` with `client_credentials` (201 from the service, 200 from RFC servers).
     /// `POST /o/client/token` (client_credentials): the token, its lifetime in seconds and the granted scope if given.
     public func token(server: String, clientID: String, clientSecret: String) async throws(ClientError) -> (token: String, expiresIn: Int, scope: String?) {
-        let form = "grant_type=client_credentials&client_id=\(Self.formEncoded(clientID))&client_secret=\(Self.formEncoded(clientSecret))"
+        let form = "grant_type=client_credentials&client_id=\(clientID.formURLEncoded)&client_secret=\(clientSecret.formURLEncoded)"
         var headers = [("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json")]
         if let deviceInfo { headers.append((DeviceInfo.headerName, deviceInfo)) }
         let url = server + DCRRoute.token.path
@@ -107,12 +107,6 @@ public struct DCRHTTPClient: Sendable {
             throw ClientError.refused(status: reply.status, code: "invalid_response", description: "the \(what) answer from \(Self.redacted(url)) is not a JSON object")
         }
         return json
-    }
-
-    static func formEncoded(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 
     /// A URL for messages: scheme, host, port and path, never the query or user info (which may hold credentials).

@@ -22,6 +22,8 @@ public enum DCRHTTPServer {
         ui.add(middleware: SecurityHeadersMiddleware())
         InspectorController(server: server).addRoutes(to: ui.group(RouterPath(DCRRoute.inspector.path(below: DCRRoute.uiPrefix))))
         AssetController().addRoutes(to: ui.group(RouterPath(DCRRoute.uiAssets.path(below: DCRRoute.uiPrefix))))
+        DashboardController(server: server).addRoutes(to: ui)
+        UsageController(server: server).addRoutes(to: ui)
         let admin = router.group(RouterPath(DCRRoute.adminPrefix))
         admin.add(middleware: AdminAuthenticationMiddleware(token: server.adminToken, profile: server.configuration.profile))
         AdminController(server: server).addRoutes(to: admin.group(RouterPath(DCRRoute.applications.path(below: DCRRoute.adminPrefix))))

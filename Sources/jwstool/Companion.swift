@@ -17,6 +17,7 @@ enum Companion {
     /// Entries for `jwstool --help`; running one hands over like the command line itself.
     static let helpEntries: [any ParsableCommand.Type] = [
         Entry<AppName>.self, Entry<RegisterName>.self, Entry<TokenName>.self, Entry<CallName>.self, Entry<ServeName>.self,
+        Entry<InspectName>.self,
     ]
 
     /// Replaces this process with `jwstool-dcr` when `arguments` name one of its commands, or ask for a completion
@@ -40,7 +41,7 @@ enum Companion {
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         execv(path, argv)
         let reason = String(cString: strerror(errno))
-        Terminal.error("\(path): \(reason) (jwstool runs app, register, token, call and serve through \(executableName), which is built and installed beside it)")
+        Terminal.error("\(path): \(reason) (jwstool runs app, register, token, call, serve and inspect through \(executableName), which is built and installed beside it)")
         exit(CLIFailure.Status.usage.rawValue)
     }
 
@@ -63,3 +64,4 @@ enum RegisterName: CompanionName { static var entry: CompanionCommands.Entry { C
 enum TokenName: CompanionName { static var entry: CompanionCommands.Entry { CompanionCommands.token } }
 enum CallName: CompanionName { static var entry: CompanionCommands.Entry { CompanionCommands.call } }
 enum ServeName: CompanionName { static var entry: CompanionCommands.Entry { CompanionCommands.serve } }
+enum InspectName: CompanionName { static var entry: CompanionCommands.Entry { CompanionCommands.inspect } }

@@ -78,13 +78,18 @@ final class PostgresForTests: Sendable {
             _ = try await admin.rows("CREATE DATABASE \(name)", deadline: PostgresStore.maintenanceDeadline)
         }
         return try await PostgresStore.connect(DatabaseURL("postgres://\(server.user)@\(server.host):\(server.port)/\(name)"),
-                                               migrating: true, maximumConnections: PostgresForTests.connectionsPerStore)
+                                               migrating: true, maximumConnections: PostgresForTests.connectionsPerStore,
+                                               requestDeadline: PostgresForTests.requestDeadline)
     }
 
     /// Connections per test server's pool. Swift Testing runs every test case at once, so a hundred servers may be
     /// connected together: the server needs `max_connections` well above four times that (`Tools/postgres-cluster.sh`, which
     /// `.ci/run` starts, allows 1000; a server named by `$JWSTOOL_TEST_POSTGRES_URL` should too).
     static let connectionsPerStore = 4
+
+    /// The request deadline of the tests' stores: the whole suite runs at once on two cores, where a statement can wait
+    /// longer than the servers' 10 s for its turn (the deadline itself is tested on a store of its own).
+    static let requestDeadline: Duration = .seconds(60)
 
     /// One connection to `server` for creating and dropping databases: its own database is not migrated (migrations
     /// wait on each other's lock, and the tests' databases are not there).

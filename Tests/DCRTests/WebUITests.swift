@@ -10,13 +10,7 @@ import Testing
 @Suite("the web UI's pages over HTTP")
 struct WebUITests {
     static func form(_ fields: [(String, String)]) -> [UInt8] {
-        Array(fields.map { "\($0.0)=\(Self.encode($0.1))" }.joined(separator: "&").utf8)
-    }
-
-    static func encode(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+        Array(fields.map { "\($0.0)=\($0.1.formURLEncoded)" }.joined(separator: "&").utf8)
     }
 
     static func inspect(_ server: TestServer, _ fields: [(String, String)]) async throws -> HTTPReply {

@@ -8,7 +8,7 @@ struct CompanionTests {
     func help() throws {
         let root = try CLI.run(["--help"])
         #expect(root.status == 0)
-        for command in ["decode", "verify", "sign", "lint", "claims", "key", "app", "register", "token", "call", "serve"] {
+        for command in ["decode", "verify", "sign", "lint", "claims", "key", "app", "register", "token", "call", "serve", "inspect"] {
             #expect(root.stdout.contains("  \(command) "), "\(command) missing from\n\(root.stdout)")
         }
         for arguments in [["register", "--help"], ["help", "register"]] {

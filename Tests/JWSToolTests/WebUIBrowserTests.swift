@@ -39,4 +39,30 @@ struct WebUIBrowserTests {
             #expect(FileManager.default.fileExists(atPath: Self.screenshots.appendingPathComponent("\(name).png").path), "no screenshot \(name)")
         }
     }
+
+    @Test("dashboard: a wrong admin token is refused; create → listed; the downloaded statement verifies with the JWKS; revoke → it no longer registers; the chart has the report's points",
+          .enabled(if: isAvailable, "no browser here"), .timeLimit(.minutes(3)))
+    func dashboard() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Two weeks of recorded usage (through the server's own recording path), for the chart to draw.
+        let state = directory.appendingPathComponent("server-state")
+        let seeded = try CLI.execute(CLI.binary.deletingLastPathComponent().appendingPathComponent("usagebench"), ["seed", state.path, "3000", "14", "20"])
+        #expect(seeded.status == 0, "\(seeded.stderr)")
+        let server = try ServeProcess(state: state)
+        defer { _ = server.stop() }
+        let downloads = directory.appendingPathComponent("downloads")
+        let report = try Self.run("dashboard.py", against: server, [server.adminToken, downloads.path])
+        #expect(report.status == 0, "\(report.stdout)\n\(report.stderr)")
+        for name in ["dashboard-signin-refused", "dashboard-applications", "dashboard-application", "dashboard-usage"] {
+            #expect(FileManager.default.fileExists(atPath: Self.screenshots.appendingPathComponent("\(name).png").path), "no screenshot \(name)")
+        }
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: downloads.path)) ?? []
+        let statement = try #require(files.first { $0.hasSuffix("-statement.jwt") }.map { downloads.appendingPathComponent($0).path }, "\(files)")
+        let verified = try CLI.run(["verify", "--jwks-url", server.baseURL + "/.well-known/jwks.json", statement])
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        let env = ["JWSTOOL_STATE_DIR": directory.appendingPathComponent("client-state").path]
+        let registered = try CLI.run(["register", statement, "--server", server.baseURL], environment: env)
+        #expect(registered.status == 3 && registered.stderr.contains("unapproved_software_statement"), "\(registered.stderr)")
+    }
 }

@@ -25,6 +25,8 @@ public enum DCRRoute: String, Sendable, CaseIterable {
     case inspector = "/ui/inspect"
     /// `GET`: the web UI's stylesheet and script, `/ui/static/NAME`.
     case uiAssets = "/ui/static"
+    /// The web UI's dashboard: `/ui/` (applications), `/ui/signin`, `/ui/applications/ID…`, `/ui/usage` (charts).
+    case dashboard = "/ui"
     /// `GET`: the admin API's view of the server's signing keys; `POST /admin/keys/rotate` rotates the access-token key.
     case keys = "/admin/keys"
 

@@ -6,6 +6,8 @@ public protocol ClientRepository: Sendable {
     func credentials(of clientID: String) async throws(DCRError) -> ClientCredentials?
     /// How many clients are stored.
     func count() async throws(DCRError) -> Int
+    /// The clients registered for `applicationID`, newest first, at most `limit`, each with when it last got a token.
+    func clients(of applicationID: String, limit: Int) async throws(DCRError) -> [RegisteredClient]
 }
 
 /// A registered client as stored (RFC 7591 §3.2.1 metadata the server keeps).
@@ -34,4 +36,13 @@ public struct ClientCredentials: Sendable, Equatable {
     public var applicationActive: Bool
     public var scopes: [String]
     public var platform: String?
+}
+
+/// A registered client as the dashboard lists it: no secret, not even its digest.
+public struct RegisteredClient: Sendable, Equatable {
+    public var clientID: String
+    public var platform: String?
+    public var createdAt: Double
+    /// When it was last issued an access token; nil if never.
+    public var lastTokenAt: Double?
 }

@@ -56,6 +56,13 @@ public struct ClientAuthentication: Sendable {
 }
 
 extension String {
+    /// application/x-www-form-urlencoded encoding: every byte but letters, digits and `-._~` as `%XX`.
+    public var formURLEncoded: String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return addingPercentEncoding(withAllowedCharacters: allowed) ?? self
+    }
+
     /// application/x-www-form-urlencoded decoding: `+` is a space, `%XX` a byte; nil when an escape is malformed
     /// or the bytes are not UTF-8.
     public var formURLDecoded: String? {

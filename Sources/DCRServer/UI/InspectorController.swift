@@ -48,9 +48,6 @@ struct InspectorController {
     }
 
     private func page(_ page: InspectorPage, status: HTTPResponse.Status = .ok) -> Response {
-        switch UIPages.shared {
-        case .success(let pages): pages.render("inspect", page, status: status)
-        case .failure(let error): Responses.text("the web UI's templates do not parse: \(error)\n", status: .internalServerError)
-        }
+        UIPages.respond("inspect", page, status: status)
     }
 }

@@ -18,6 +18,14 @@ struct UIPages: Sendable {
         self.library = library
     }
 
+    /// `template` rendered with `page` by the embedded templates (a 500 naming the problem if they do not parse).
+    static func respond(_ template: String, _ page: Any, status: HTTPResponse.Status = .ok) -> Response {
+        switch shared {
+        case .success(let pages): pages.render(template, page, status: status)
+        case .failure(let error): Responses.text("the web UI's templates do not parse: \(error)\n", status: .internalServerError)
+        }
+    }
+
     /// `template` rendered with `page`, as an HTML response that no cache keeps (a page may show what was pasted).
     func render(_ template: String, _ page: Any, status: HTTPResponse.Status = .ok) -> Response {
         guard let html = library.render(page, withTemplate: template) else {

@@ -127,6 +127,7 @@ struct ServeCommand: AsyncParsableCommand {
                       state:       \(settings.state.path)
                       admin token: \(adminTokenFile ?? "the first instance's on this database (its state directory's admin-token)")
                       database:    \(storeLocation)
+                      web UI:      \(url)\(DCRRoute.uiPrefix)/ (dashboard, sign in with the admin token), \(url)\(DCRRoute.inspector.path)
                     """)
             }
         }

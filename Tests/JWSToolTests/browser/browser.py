@@ -12,13 +12,16 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 
 class Browser:
-    def __init__(self, base_url, screenshots):
+    def __init__(self, base_url, screenshots, downloads=None):
         options = webdriver.ChromeOptions()
         options.binary_location = "/usr/bin/chromium"
         for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400",
                          "--disable-gpu", "--lang=en-US"):
             options.add_argument(argument)
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        if downloads is not None:
+            pathlib.Path(downloads).mkdir(parents=True, exist_ok=True)
+            options.add_experimental_option("prefs", {"download.default_directory": str(downloads), "download.prompt_for_download": False})
         self.driver = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
         self.driver.set_page_load_timeout(30)
         self.base = base_url.rstrip("/")

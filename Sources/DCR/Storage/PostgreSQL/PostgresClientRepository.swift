@@ -33,4 +33,19 @@ struct PostgresClientRepository: ClientRepository {
     func count() async throws(DCRError) -> Int {
         try await store.count("SELECT COUNT(*) FROM clients")
     }
+
+    func clients(of applicationID: String, limit: Int) async throws(DCRError) -> [RegisteredClient] {
+        let rows = try await store.rows("""
+            SELECT c.client_id, c.platform, c.created_at, (SELECT MAX(t.issued_at) FROM issued_tokens t WHERE t.client_id = c.client_id)
+            FROM clients c WHERE c.application_id = $1 ORDER BY c.created_at DESC, c.client_id LIMIT $2
+            """, [.text(applicationID), .integer(Int64(limit))])
+        do {
+            return try rows.map { row in
+                let (id, platform, created, lastToken) = try row.decode((String, String?, Double, Double?).self)
+                return RegisteredClient(clientID: id, platform: platform, createdAt: created, lastTokenAt: lastToken)
+            }
+        } catch {
+            throw store.failure(error)
+        }
+    }
 }

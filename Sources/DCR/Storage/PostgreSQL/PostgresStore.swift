@@ -31,11 +31,14 @@ public final class PostgresStore: DCRStore {
         try await connect(url, logger: logger, migrating: true, maximumConnections: 16)
     }
 
+    /// How long a request's statement may take here (``deadline`` unless a test harness under load asks for longer).
+    let requestDeadline: Duration
+
     /// Connects to `url` with a pool of at most `maximumConnections`, migrating its schema when `migrating` (a
     /// connection that only creates or drops databases has no schema to migrate).
     static func connect(_ url: DatabaseURL, logger: Logger = PostgresStore.defaultLogger, migrating: Bool,
-                        maximumConnections: Int) async throws(DCRError) -> PostgresStore {
-        let store = PostgresStore(url: url, logger: logger, maximumConnections: maximumConnections)
+                        maximumConnections: Int, requestDeadline: Duration = PostgresStore.deadline) async throws(DCRError) -> PostgresStore {
+        let store = PostgresStore(url: url, logger: logger, maximumConnections: maximumConnections, requestDeadline: requestDeadline)
         do throws(DCRError) {
             try await store.probe()
             if migrating { try await PostgresSchema.migrate(store) }
@@ -53,7 +56,7 @@ public final class PostgresStore: DCRStore {
         return logger
     }
 
-    private init(url: DatabaseURL, logger: Logger, maximumConnections: Int) {
+    private init(url: DatabaseURL, logger: Logger, maximumConnections: Int, requestDeadline: Duration) {
         let tls: PostgresClient.Configuration.TLS = switch url.tls {
         case .disable: .disable
         case .prefer: .prefer(.makeClientConfiguration())
@@ -67,6 +70,7 @@ public final class PostgresStore: DCRStore {
         self.url = url
         self.client = client
         self.logger = logger
+        self.requestDeadline = requestDeadline
         running = Task { await client.run() }
     }
 
@@ -106,15 +110,15 @@ public final class PostgresStore: DCRStore {
     public static let maintenanceDeadline: Duration = .seconds(300)
 
     /// Runs one statement and returns its rows.
-    func rows(_ sql: String, _ values: [SQLValue] = [], deadline: Duration = PostgresStore.deadline) async throws(DCRError) -> [PostgresRow] {
+    func rows(_ sql: String, _ values: [SQLValue] = [], deadline: Duration? = nil) async throws(DCRError) -> [PostgresRow] {
         let query = PostgresStore.query(sql, values)
-        return try await withinDeadline(deadline) { [client, logger] in try await client.query(query, logger: logger).collect() }
+        return try await withinDeadline(deadline ?? requestDeadline) { [client, logger] in try await client.query(query, logger: logger).collect() }
     }
 
     /// Runs `body` in one transaction on one connection: committed when it returns, rolled back when it throws.
-    func transaction<T: Sendable>(deadline: Duration = PostgresStore.deadline,
+    func transaction<T: Sendable>(deadline: Duration? = nil,
                                   _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(DCRError) -> T {
-        try await withinDeadline(deadline) { [client, logger] in
+        try await withinDeadline(deadline ?? requestDeadline) { [client, logger] in
             try await client.withTransaction(logger: logger) { connection in try await body(connection) }
         }
     }

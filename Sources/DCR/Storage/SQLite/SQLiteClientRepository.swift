@@ -30,4 +30,15 @@ struct SQLiteClientRepository: ClientRepository {
     func count() async throws(DCRError) -> Int {
         try await store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM clients") ?? 0 }
     }
+
+    func clients(of applicationID: String, limit: Int) async throws(DCRError) -> [RegisteredClient] {
+        try await store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.client_id, c.platform, c.created_at, (SELECT MAX(t.issued_at) FROM issued_tokens t WHERE t.client_id = c.client_id) AS last_token
+                FROM clients c WHERE c.application_id = ? ORDER BY c.created_at DESC, c.client_id LIMIT ?
+                """, arguments: [applicationID, limit]).map { row in
+                RegisteredClient(clientID: row["client_id"], platform: row["platform"], createdAt: row["created_at"], lastTokenAt: row["last_token"])
+            }
+        }
+    }
 }
