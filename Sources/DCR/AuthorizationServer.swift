@@ -30,6 +30,12 @@ public struct ServerConfiguration: Sendable {
     public var recordsUsage = true
     /// Seals the signing keys in a shared store (required with one; unused with SQLite, whose keys are files).
     public var keyEncryptionKey: KeyEncryptionKey?
+    /// RFC 7592 client configuration (registration access tokens, `GET`/`PUT`/`DELETE` of a registration): nil follows
+    /// the profile — on for `rfc`, off for `adobe-pass`, whose documentation does not describe it.
+    public var clientConfiguration: Bool? = nil
+
+    /// Whether RFC 7592 client configuration is on.
+    public var managesClients: Bool { clientConfiguration ?? (profile == .rfc) }
 
     public static let defaultIssuer = "https://jwstool.local"
 
@@ -71,6 +77,8 @@ public final class AuthorizationServer: Sendable {
     public let sessionKey: Key
     public let catalog: ApplicationCatalog
     public let registration: RegistrationService
+    /// RFC 7592 client configuration; nil when off (``ServerConfiguration/managesClients``).
+    public let clientConfiguration: ClientConfigurationService?
     public let tokens: TokenService
     public let bearer: BearerValidator
     public let limiter: any RequestThrottling
@@ -131,6 +139,7 @@ public final class AuthorizationServer: Sendable {
         do { trusted[configuration.issuer] = KeySet([try keys.statementKey.publicKey] + alsoTrusted) } catch { throw DCRError.storage("statement key: \(error)") }
         registration = RegistrationService(clients: store.clients, catalog: catalog, validator: try StatementValidator(trustedIssuers: trusted),
                                            profile: configuration.profile)
+        clientConfiguration = configuration.managesClients ? ClientConfigurationService(clients: store.clients, registration: registration) : nil
         tokens = TokenService(clients: store.clients, tokens: store.tokens, keys: keys, issuer: configuration.issuer, audience: configuration.issuer,
                               lifetime: configuration.tokenLifetime, profile: configuration.profile)
         bearer = BearerValidator(tokens: store.tokens, keys: keys, issuer: configuration.issuer, audience: configuration.issuer,

@@ -45,7 +45,9 @@ public struct ClientFlow: Sendable {
         let expiresAt = response["client_secret_expires_at"]?.numberValue.flatMap { $0.isFinite && $0 > 0 ? min($0, 253_402_300_799) : nil } ?? 0
         let credentials = CredentialStore.Credentials(server: target.cacheKey, softwareID: softwareID, clientID: clientID, clientSecret: secret,
                                                       registeredAt: NumericDate.now.secondsSinceEpoch, statement: statement,
-                                                      secretExpiresAt: expiresAt)
+                                                      secretExpiresAt: expiresAt,
+                                                      registrationAccessToken: response["registration_access_token"]?.stringValue,
+                                                      registrationClientURI: response["registration_client_uri"]?.stringValue)
         do { try store.save(credentials) } catch { throw ClientError.local("registered as \(clientID), but \(error) — keep the response: the secret is shown once") }
         return (credentials, response)
     }
@@ -105,6 +107,42 @@ public struct ClientFlow: Sendable {
         let (renewed, _) = try await register(target, statement: statement, softwareID: old.softwareID, redirectURI: nil)
         http.notice("registered again as client \(renewed.clientID); the cache is updated")
         return renewed
+    }
+
+    /// RFC 7592 §2.1: the registration as the server holds it now.
+    public func readRegistration(_ credentials: CredentialStore.Credentials) async throws(ClientError) -> JSONValue {
+        let (uri, token) = try configuration(credentials)
+        return try await http.clientConfiguration("GET", uri, token: token) ?? .null
+    }
+
+    /// RFC 7592 §2.2: replaces the registration's metadata with `metadata` (its `client_id` added) and caches the new
+    /// registration access token the answer carries.
+    public func updateRegistration(_ target: ServerTarget, _ credentials: CredentialStore.Credentials,
+                                   metadata: [(String, JSONValue)]) async throws(ClientError) -> JSONValue {
+        let (uri, token) = try configuration(credentials)
+        let answer = try await http.clientConfiguration("PUT", uri, token: token, body: .object([("client_id", .string(credentials.clientID))] + metadata)) ?? .null
+        var updated = credentials
+        updated.registrationAccessToken = answer["registration_access_token"]?.stringValue ?? token
+        updated.registrationClientURI = answer["registration_client_uri"]?.stringValue ?? uri
+        do { try store.save(updated) } catch { throw ClientError.local("updated, but \(error): the new registration access token is lost") }
+        return answer
+    }
+
+    /// RFC 7592 §2.3: deletes the registration at the server, then from the cache.
+    public func deleteRegistration(_ target: ServerTarget, _ credentials: CredentialStore.Credentials) async throws(ClientError) {
+        let (uri, token) = try configuration(credentials)
+        _ = try await http.clientConfiguration("DELETE", uri, token: token)
+        do { try store.forget(server: target.cacheKey, clientID: credentials.clientID) } catch { throw ClientError.local("deleted, but \(error)") }
+    }
+
+    private func configuration(_ credentials: CredentialStore.Credentials) throws(ClientError) -> (uri: String, token: String) {
+        guard let uri = credentials.registrationClientURI, let token = credentials.registrationAccessToken else {
+            throw ClientError.notRegistered("""
+                the server gave client \(credentials.clientID) no registration access token, so it cannot be read, updated or deleted \
+                (RFC 7592 client configuration is off there: jwstool serve turns it on with --profile rfc or --client-configuration)
+                """)
+        }
+        return (uri, token)
     }
 
     /// Calls a protected API with `Authorization: Bearer`; on 401 fetches a fresh token once and retries.

@@ -21,9 +21,14 @@ public final class CredentialStore: Sendable {
         public let statement: String?
         /// `client_secret_expires_at` from the registration response: 0 when they never expire.
         public let secretExpiresAt: Double
+        /// RFC 7592: the token that reads, updates and deletes this registration, and where; nil when the server
+        /// gave none.
+        public var registrationAccessToken: String?
+        public var registrationClientURI: String?
 
         public init(server: String, softwareID: String, clientID: String, clientSecret: String, registeredAt: Double,
-                    statement: String? = nil, secretExpiresAt: Double = 0) {
+                    statement: String? = nil, secretExpiresAt: Double = 0, registrationAccessToken: String? = nil,
+                    registrationClientURI: String? = nil) {
             self.server = server
             self.softwareID = softwareID
             self.clientID = clientID
@@ -31,6 +36,8 @@ public final class CredentialStore: Sendable {
             self.registeredAt = registeredAt
             self.statement = statement
             self.secretExpiresAt = secretExpiresAt
+            self.registrationAccessToken = registrationAccessToken
+            self.registrationClientURI = registrationClientURI
         }
 
         /// Whether the server said these credentials expire, and they have.
@@ -66,6 +73,12 @@ public final class CredentialStore: Sendable {
             migrator.registerMigration("v3: the granted scope kept with the token") { db in
                 try db.execute(sql: "ALTER TABLE tokens ADD COLUMN scope TEXT")
             }
+            migrator.registerMigration("v4: RFC 7592 registration access token and client URI") { db in
+                try db.execute(sql: """
+                    ALTER TABLE credentials ADD COLUMN registration_access_token TEXT;
+                    ALTER TABLE credentials ADD COLUMN registration_client_uri TEXT;
+                    """)
+            }
             try migrator.migrate(queue)
         } catch {
             throw DCRError.storage("cannot open the credential cache in \(state.path): \(error)")
@@ -76,10 +89,12 @@ public final class CredentialStore: Sendable {
         do {
             try queue.write { db in
                 try db.execute(sql: """
-                    INSERT OR REPLACE INTO credentials (server, software_id, client_id, client_secret, registered_at, statement, secret_expires_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT OR REPLACE INTO credentials (server, software_id, client_id, client_secret, registered_at, statement, secret_expires_at,
+                                                        registration_access_token, registration_client_uri)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [credentials.server, credentials.softwareID, credentials.clientID, credentials.clientSecret,
-                                     credentials.registeredAt, credentials.statement, credentials.secretExpiresAt])
+                                     credentials.registeredAt, credentials.statement, credentials.secretExpiresAt,
+                                     credentials.registrationAccessToken, credentials.registrationClientURI])
             }
         } catch { throw DCRError.storage("cannot store the credentials: \(error)") }
     }
@@ -101,7 +116,8 @@ public final class CredentialStore: Sendable {
                 return try Row.fetchAll(db, sql: sql + " ORDER BY registered_at DESC", arguments: arguments).map { row in
                     Credentials(server: row["server"], softwareID: row["software_id"], clientID: row["client_id"],
                                 clientSecret: row["client_secret"], registeredAt: row["registered_at"], statement: row["statement"],
-                                secretExpiresAt: row["secret_expires_at"])
+                                secretExpiresAt: row["secret_expires_at"], registrationAccessToken: row["registration_access_token"],
+                                registrationClientURI: row["registration_client_uri"])
                 }
             }
         } catch { throw DCRError.storage("cannot read the credential cache: \(error)") }
@@ -132,5 +148,15 @@ public final class CredentialStore: Sendable {
         do {
             try queue.write { db in try db.execute(sql: "DELETE FROM tokens WHERE server = ? AND client_id = ?", arguments: [server, clientID]) }
         } catch { throw DCRError.storage("cannot update the token cache: \(error)") }
+    }
+
+    /// Forgets a registration and its token (the server deleted it).
+    public func forget(server: String, clientID: String) throws(DCRError) {
+        do {
+            try queue.write { db in
+                try db.execute(sql: "DELETE FROM tokens WHERE server = ? AND client_id = ?", arguments: [server, clientID])
+                try db.execute(sql: "DELETE FROM credentials WHERE server = ? AND client_id = ?", arguments: [server, clientID])
+            }
+        } catch { throw DCRError.storage("cannot update the credential cache: \(error)") }
     }
 }

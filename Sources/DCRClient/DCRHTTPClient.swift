@@ -65,6 +65,19 @@ public struct DCRHTTPClient: Sendable {
         }
     }
 
+    /// An RFC 7592 request to a `registration_client_uri` with its registration access token: the JSON answer (nil for
+    /// a `DELETE`'s 204).
+    public func clientConfiguration(_ method: String, _ uri: String, token: String, body: JSONValue? = nil) async throws(ClientError) -> JSONValue? {
+        var headers = [("Authorization", "Bearer \(token)"), ("Accept", "application/json")]
+        if body != nil { headers.append(("Content-Type", "application/json")) }
+        let reply = try await send(method, uri, headers: headers, body: body?.serialized())
+        if method == "DELETE" {
+            if reply.status == 204 || reply.status == 200 { return nil }
+            _ = try Self.json(reply, expecting: [204], from: "client deletion", url: uri)  // throws the server's refusal
+        }
+        return try Self.json(reply, expecting: [200], from: "client configuration", url: uri)
+    }
+
     /// `POST /o/client/register`: the RFC 7591 response on 201. `deviceInfo` replaces the client's own for this request.
     public func register(server: String, statement: String, redirectURI: String?, deviceInfo: String? = nil) async throws(ClientError) -> JSONValue {
         var members: [(String, JSONValue)] = [("software_statement", .string(statement))]

@@ -15,7 +15,7 @@ public enum DCRHTTPServer {
         }
         let clients = router.group(RouterPath(DCRRoute.clientPrefix))
         clients.add(middleware: ThrottleMiddleware(limiter: server.limiter, addresses: addresses, profile: server.configuration.profile))
-        ClientController(server: server, addresses: addresses).addRoutes(to: clients)
+        ClientController(server: server, addresses: addresses, address: address).addRoutes(to: clients)
         DiscoveryController(server: server, address: address).addRoutes(to: router.group(RouterPath(DCRRoute.wellKnownPrefix)))
         ReportController(server: server).addRoutes(to: router)
         let ui = router.group(RouterPath(DCRRoute.uiPrefix))

@@ -69,7 +69,9 @@ package enum CompanionCommands {
 
     package static let inspect = Entry(name: "inspect", abstract: "Open the token inspector: a web page on this machine that decodes, lints and verifies pasted tokens.")
 
-    package static let all = [app, register, token, call, serve, inspect]
+    package static let client = Entry(name: "client", abstract: "Show, update or delete a cached registration at its server (RFC 7592 client configuration).")
+
+    package static let all = [app, register, token, call, serve, inspect, client]
 }
 
 /// The commands of `jwstool` itself: decode, verify, sign, lint, claims, key.

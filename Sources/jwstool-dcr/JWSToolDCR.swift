@@ -15,7 +15,7 @@ struct JWSToolDCR: AsyncParsableCommand {
         // No `version:` here: it would add a --version flag to every subcommand, beside `app create --version`;
         // `jwstool --version` answers for both executables.
         subcommands: OfflineCommands.all + [AppCommand.self, RegisterCommand.self, TokenCommand.self, CallCommand.self, ServeCommand.self,
-                                               InspectCommand.self]
+                                               InspectCommand.self, ClientCommand.self]
     )
 
     static func main() async {

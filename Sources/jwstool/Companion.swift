@@ -17,7 +17,7 @@ enum Companion {
     /// Entries for `jwstool --help`; running one hands over like the command line itself.
     static let helpEntries: [any ParsableCommand.Type] = [
         Entry<AppName>.self, Entry<RegisterName>.self, Entry<TokenName>.self, Entry<CallName>.self, Entry<ServeName>.self,
-        Entry<InspectName>.self,
+        Entry<InspectName>.self, Entry<ClientName>.self,
     ]
 
     /// Replaces this process with `jwstool-dcr` when `arguments` name one of its commands, or ask for a completion
@@ -41,7 +41,7 @@ enum Companion {
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         execv(path, argv)
         let reason = String(cString: strerror(errno))
-        Terminal.error("\(path): \(reason) (jwstool runs app, register, token, call, serve and inspect through \(executableName), which is built and installed beside it)")
+        Terminal.error("\(path): \(reason) (jwstool runs app, register, token, call, serve, inspect and client through \(executableName), which is built and installed beside it)")
         exit(CLIFailure.Status.usage.rawValue)
     }
 
@@ -65,3 +65,4 @@ enum TokenName: CompanionName { static var entry: CompanionCommands.Entry { Comp
 enum CallName: CompanionName { static var entry: CompanionCommands.Entry { CompanionCommands.call } }
 enum ServeName: CompanionName { static var entry: CompanionCommands.Entry { CompanionCommands.serve } }
 enum InspectName: CompanionName { static var entry: CompanionCommands.Entry { CompanionCommands.inspect } }
+enum ClientName: CompanionName { static var entry: CompanionCommands.Entry { CompanionCommands.client } }

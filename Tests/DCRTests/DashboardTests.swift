@@ -26,7 +26,7 @@ struct DashboardTests {
         if let cookie { request += "Cookie: \(DashboardSession.cookieName)=\(cookie)\r\n" }
         if form != nil { request += "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.utf8.count)\r\n" }
         connection.send(request + "\r\n" + body)
-        let (text, _) = await connection.readUntilClosed(within: 10)
+        let (text, _) = await connection.readUntilClosed(within: 30)
         let (head, rest) = text.range(of: "\r\n\r\n").map { (String(text[..<$0.lowerBound]), String(text[$0.upperBound...])) } ?? (text, "")
         let lines = head.components(separatedBy: "\r\n")
         let status = lines.first.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0

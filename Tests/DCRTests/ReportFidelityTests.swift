@@ -93,7 +93,7 @@ struct ReportFidelityTests {
             let connection = try RawConnection(server.base)
             let accept = encoding.map { "Accept-Encoding: \($0)\r\n" } ?? ""
             connection.send("GET \(path) HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\n\(accept)Connection: close\r\n\r\n")
-            let bytes = await connection.readBytesUntilClosed(within: 5).bytes
+            let bytes = await connection.readBytesUntilClosed(within: 30).bytes
             let end = try #require(bytes.indices.first { bytes[$0...].starts(with: Array("\r\n\r\n".utf8)) })
             return (String(decoding: bytes[..<end], as: UTF8.self).lowercased(), Array(bytes[(end + 4)...]))
         }

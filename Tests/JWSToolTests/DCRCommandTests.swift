@@ -166,6 +166,34 @@ struct DCRCommandTests {
         #expect(!(String(data: FileManager.default.contents(atPath: retiredFile) ?? Data(), encoding: .utf8) ?? "").contains("\"d\""))
     }
 
+    @Test("client show | update | delete (RFC 7592) against serve --profile rfc, with the cached registration access token",
+          .timeLimit(.minutes(3)))
+    func clientConfiguration() throws {
+        let server = try ServeProcess(arguments: ["--profile", "rfc"])
+        defer { _ = server.stop() }
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let env = ["JWSTOOL_STATE_DIR": directory.appendingPathComponent("client-state").path, "JWSTOOL_ADMIN_TOKEN": server.adminToken]
+        let remote = ["--server", server.baseURL]
+        #expect(try CLI.run(["app", "create", "--name", "Managed Player", "--domain", "example.com", "--scope", "usage:read", "--out", "statement.jwt"] + remote,
+                            in: directory, environment: env).status == 0)
+        #expect(try CLI.run(["register", "statement.jwt", "--redirect-uri", "https://app.example.com/cb"] + remote, in: directory, environment: env).status == 0)
+        let shown = try CLI.run(["client", "show"] + remote, in: directory, environment: env)
+        #expect(shown.status == 0 && shown.stdout.contains("https://app.example.com/cb"), "\(shown.stdout)\(shown.stderr)")
+        #expect(shown.stdout.contains("kept in the credential cache") && !shown.stdout.contains("\"client_secret\""), "the token is not printed unasked")
+        let updated = try CLI.run(["client", "update", "--redirect-uri", "https://tv.example.com/back"] + remote, in: directory, environment: env)
+        #expect(updated.status == 0 && updated.stdout.contains("https://tv.example.com/back"), "\(updated.stdout)\(updated.stderr)")
+        let again = try CLI.run(["client", "show", "--show-token"] + remote, in: directory, environment: env)
+        #expect(again.status == 0 && again.stdout.contains("https://tv.example.com/back"), "the rotated token was cached: \(again.stderr)")
+        let outside = try CLI.run(["client", "update", "--redirect-uri", "https://evil.com/cb"] + remote, in: directory, environment: env)
+        #expect(outside.status == 3 && outside.stderr.contains("invalid_redirect_uri"), "\(outside.stderr)")
+        #expect(try CLI.run(["token"] + remote, in: directory, environment: env).status == 0)
+        let deleted = try CLI.run(["client", "delete"] + remote, in: directory, environment: env)
+        #expect(deleted.status == 0 && deleted.stderr.contains("deleted client"), "\(deleted.stderr)")
+        let gone = try CLI.run(["token"] + remote, in: directory, environment: env)
+        #expect(gone.status == 2 && gone.stderr.contains("no registration"), "\(gone.stderr)")
+    }
+
     @Test("serve --trust ISSUER=FILE takes a single JWK; an oct key admits the issuer's MACed statements (register --trust checks them too)",
           .timeLimit(.minutes(3)))
     func macedStatements() throws {

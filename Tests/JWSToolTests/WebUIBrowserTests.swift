@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 /// The web UI in a real browser: Debian's headless Chromium driven by Selenium (`browser/*.py`), against a real
-/// `jwstool serve`. Screenshots of each page go to `.build/test-output/browser/` (README's come from there).
-@Suite("the web UI in headless Chromium")
+/// `jwstool serve`. Screenshots of each page go to `.build/test-output/browser/` (README's come from there). One browser
+/// at a time: Chromium is heavy beside the rest of the suite on two cores.
+@Suite("the web UI in headless Chromium", .serialized)
 struct WebUIBrowserTests {
     /// Whether Chromium, its driver and Selenium are installed (`.ci/run` installs them).
     static let isAvailable: Bool = {

@@ -69,6 +69,9 @@ public enum DCRRoute: String, Sendable, CaseIterable {
         case rotate
     }
 
+    /// RFC 7592: the client configuration endpoint of client `id` (its `registration_client_uri`, below ``register``).
+    public static func clientConfiguration(_ id: String) -> String { register.path + "/" + id }
+
     /// The admin API's path of a key action.
     public static func keys(_ action: KeyAction) -> String { keys.path + "/" + action.rawValue }
 }

@@ -8,6 +8,12 @@ public protocol ClientRepository: Sendable {
     func count() async throws(DCRError) -> Int
     /// The clients registered for `applicationID`, newest first, at most `limit`, each with when it last got a token.
     func clients(of applicationID: String, limit: Int) async throws(DCRError) -> [RegisteredClient]
+    /// The client as stored, for RFC 7592 client configuration; nil when unknown.
+    func record(of clientID: String) async throws(DCRError) -> ClientRecord?
+    /// Replaces a client's metadata and registration token digest; false when it no longer exists.
+    func update(_ client: ClientRecord) async throws(DCRError) -> Bool
+    /// Deletes a client and every token issued to it; false when there was none.
+    func delete(_ clientID: String) async throws(DCRError) -> Bool
 }
 
 /// A registered client as stored (RFC 7591 §3.2.1 metadata the server keeps).
@@ -25,6 +31,10 @@ public struct ClientRecord: Sendable, Equatable {
     public var deviceInfo: String?
     /// Seconds since the epoch.
     public var createdAt: Double
+    /// ``SecretDigest/digest(_:)`` of the RFC 7592 registration access token; nil when client configuration is off.
+    public var registrationTokenDigest: String? = nil
+    /// The software statement the client registered (or last updated) with: its metadata stays authoritative.
+    public var softwareStatement: String? = nil
 }
 
 /// A client as a token request needs it: its application and the digest its secret must match.

@@ -9,12 +9,19 @@ import Logging
 struct ClientController {
     let server: AuthorizationServer
     let addresses: ClientAddressResolver
+    let address: BoundAddress
 
     var profile: ServerProfile { server.configuration.profile }
 
     func addRoutes(to group: RouterGroup<DCRRequestContext>) {
         func below(_ route: DCRRoute) -> RouterPath { RouterPath(route.path(below: DCRRoute.clientPrefix)) }
         group.post(below(.register), use: register)
+        if server.clientConfiguration != nil {
+            let configuration = RouterPath(DCRRoute.register.path(below: DCRRoute.clientPrefix) + "/:client_id")
+            group.get(configuration, use: readConfiguration)
+            group.put(configuration, use: updateConfiguration)
+            group.delete(configuration, use: deleteConfiguration)
+        }
         group.post(below(.token), use: token)
         group.post(below(.introspect), use: introspect)
         group.post(below(.revoke), use: revoke)
@@ -64,7 +71,8 @@ struct ClientController {
         }
         do throws(DCRError) {
             let device = try deviceInfo(request, context: context)
-            let registered = try await server.registration.register(body: Array(buffer: body), contentType: request.headers[.contentType], device: device)
+            let registered = try await server.registration.register(body: Array(buffer: body), contentType: request.headers[.contentType], device: device,
+                                                                    configurationBase: server.clientConfiguration == nil ? nil : baseURL)
             context.usage.set(clientID: registered.clientID, applicationID: registered.application.id,
                               applicationName: registered.application.name, platform: registered.platform)
             context.logger.info("registered a client", metadata: ["client_id": "\(registered.clientID)", "application": "\(registered.application.id)"])
@@ -73,6 +81,60 @@ struct ClientController {
             return Responses.failure(error, profile: profile)
         }
     }
+
+    /// RFC 7592 §2.1: `GET /o/client/register/ID` with the registration access token.
+    @Sendable func readConfiguration(_ request: Request, context: DCRRequestContext) async throws -> Response {
+        do throws(DCRError) {
+            let (service, id) = try configuration(context)
+            return Responses.json(try await service.read(id, token: try? request.bearerToken(), clientURI: clientURI(id)), noStore: true)
+        } catch {
+            return Responses.failure(error, profile: profile)
+        }
+    }
+
+    /// RFC 7592 §2.2: `PUT /o/client/register/ID`, the client's whole metadata as JSON.
+    @Sendable func updateConfiguration(_ request: Request, context: DCRRequestContext) async throws -> Response {
+        var request = request
+        guard let body = try? await request.collectBody(upTo: RegistrationService.maximumBodySize) else {
+            var response = Responses.oauthError(.invalidRequest, "the body is larger than \(RegistrationService.maximumBodySize) bytes", profile: profile)
+            response.status = .contentTooLarge
+            return response
+        }
+        do throws(DCRError) {
+            let (service, id) = try configuration(context)
+            let answer = try await service.update(id, token: try? request.bearerToken(), body: Array(buffer: body),
+                                                  contentType: request.headers[.contentType], clientURI: clientURI(id))
+            context.logger.info("updated a client's registration", metadata: ["client_id": "\(id)"])
+            return Responses.json(answer, noStore: true)
+        } catch {
+            return Responses.failure(error, profile: profile)
+        }
+    }
+
+    /// RFC 7592 §2.3: `DELETE /o/client/register/ID` — 204, and the client is gone.
+    @Sendable func deleteConfiguration(_ request: Request, context: DCRRequestContext) async throws -> Response {
+        do throws(DCRError) {
+            let (service, id) = try configuration(context)
+            try await service.delete(id, token: try? request.bearerToken())
+            context.logger.info("deleted a client", metadata: ["client_id": "\(id)"])
+            return Response(status: .noContent, headers: [.cacheControl: "no-store"])
+        } catch {
+            return Responses.failure(error, profile: profile)
+        }
+    }
+
+    private func configuration(_ context: DCRRequestContext) throws(DCRError) -> (ClientConfigurationService, String) {
+        guard let service = server.clientConfiguration, let id = context.parameters.get("client_id") else {
+            throw DCRError.notFound("client configuration is off on this server")
+        }
+        return (service, id)
+    }
+
+    /// The server's public URL, else its bound address.
+    private var baseURL: String { server.configuration.publicURL ?? address.url }
+
+    /// The `registration_client_uri` of client `id`.
+    private func clientURI(_ id: String) -> String { baseURL + DCRRoute.clientConfiguration(id) }
 
     @Sendable func token(_ request: Request, context: DCRRequestContext) async throws -> Response {
         do throws(DCRError) {

@@ -45,6 +45,8 @@ struct ServeCommand: AsyncParsableCommand {
     var json = false
     @Option(help: ArgumentHelp("Write the bound port to this file once listening (replacing it), for scripts that start the server with --port 0.", valueName: "file"), completion: .file())
     var portFile: String?
+    @Flag(inversion: .prefixedNo, help: "RFC 7592 client configuration: registration access tokens and GET/PUT/DELETE of a client's registration (default: on with --profile rfc, off with adobe-pass).")
+    var clientConfiguration: Bool? = nil
     @Flag(name: .customLong("no-usage"), help: "Record no usage (the reports stay empty): for privacy, or to measure what recording costs.")
     var noUsage = false
     @Option(name: .customLong("trusted-proxy"), help: ArgumentHelp("A proxy (CIDR or address) whose X-Forwarded-For is believed (repeatable; default none: the peer is the client).", valueName: "cidr"))
@@ -72,6 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.publicURL = publicURL
         configuration.usageRetention = usageRetention * 86_400
         configuration.recordsUsage = !noUsage
+        configuration.clientConfiguration = clientConfiguration
         configuration.trustedProxies = try trustedProxies.map { value in
             guard let network = IPNetwork(value) else { throw CLIFailure(.usage, "--trusted-proxy \(value): not an IP address or CIDR network") }
             return network

@@ -4,6 +4,7 @@ downloaded browser. Each test script imports `Browser`, runs its steps and exits
 import json
 import pathlib
 import sys
+import traceback
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -23,7 +24,7 @@ class Browser:
             pathlib.Path(downloads).mkdir(parents=True, exist_ok=True)
             options.add_experimental_option("prefs", {"download.default_directory": str(downloads), "download.prompt_for_download": False})
         self.driver = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
-        self.driver.set_page_load_timeout(30)
+        self.driver.set_page_load_timeout(60)
         self.base = base_url.rstrip("/")
         self.screenshots = pathlib.Path(screenshots)
         self.screenshots.mkdir(parents=True, exist_ok=True)
@@ -39,7 +40,7 @@ class Browser:
     def find_all(self, selector):
         return self.driver.find_elements(By.CSS_SELECTOR, selector)
 
-    def wait_for(self, selector, seconds=15):
+    def wait_for(self, selector, seconds=45):
         return WebDriverWait(self.driver, seconds).until(lambda driver: driver.find_element(By.CSS_SELECTOR, selector))
 
     def set_text(self, selector, text):
@@ -70,6 +71,10 @@ class Browser:
         return self.driver.execute_script(
             "return Array.from(document.querySelectorAll('input:not([type=hidden]), textarea, select, button'))"
             ".filter(c => c.tagName !== 'BUTTON' ? c.labels.length === 0 : !c.textContent.trim()).map(c => c.outerHTML)")
+
+    def failed(self, error):
+        """Records an exception that ended the steps early (the browser's or a check's)."""
+        self.failures.append("stopped by " + "".join(traceback.format_exception(error)).strip())
 
     def finish(self):
         self.driver.quit()

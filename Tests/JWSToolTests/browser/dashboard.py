@@ -103,5 +103,7 @@ try:
     print("application", application_id)
     if statement:
         (downloads / "statement.txt").write_text(statement + "\n")
+except Exception as error:  # every failure is reported, and fails the run
+    browser.failed(error)
 finally:
     browser.finish()

@@ -79,5 +79,7 @@ try:
     browser.check("one result per line", labels == ["pasted:1", "pasted:2", "pasted:3"], str(labels))
 
     browser.check("no Content-Security-Policy violations", not browser.policy_violations(), str(browser.policy_violations()))
+except Exception as error:  # every failure is reported, and fails the run
+    browser.failed(error)
 finally:
     browser.finish()

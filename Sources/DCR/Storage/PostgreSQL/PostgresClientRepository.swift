@@ -6,11 +6,12 @@ struct PostgresClientRepository: ClientRepository {
 
     func insert(_ client: ClientRecord) async throws(DCRError) {
         _ = try await store.rows("""
-            INSERT INTO clients (client_id, secret_digest, application_id, software_id, redirect_uris, scopes, platform, device_info, created_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            INSERT INTO clients (client_id, secret_digest, application_id, software_id, redirect_uris, scopes, platform, device_info, created_at,
+                                 registration_token_digest, software_statement)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
             """, [.text(client.clientID), .text(client.secretDigest), .text(client.applicationID), .text(client.softwareID),
-                  .text(client.redirectURIs.storedList), .text(client.scopes.storedList), client.platform.map(SQLValue.text) ?? .null,
-                  client.deviceInfo.map(SQLValue.text) ?? .null, .real(client.createdAt)])
+                  .text(client.redirectURIs.storedList), .text(client.scopes.storedList), .optional(client.platform),
+                  .optional(client.deviceInfo), .real(client.createdAt), .optional(client.registrationTokenDigest), .optional(client.softwareStatement)])
     }
 
     func credentials(of clientID: String) async throws(DCRError) -> ClientCredentials? {
@@ -46,6 +47,41 @@ struct PostgresClientRepository: ClientRepository {
             }
         } catch {
             throw store.failure(error)
+        }
+    }
+
+    func record(of clientID: String) async throws(DCRError) -> ClientRecord? {
+        let rows = try await store.rows("""
+            SELECT client_id, secret_digest, application_id, software_id, redirect_uris, scopes, platform, device_info, created_at,
+                   registration_token_digest, software_statement
+            FROM clients WHERE client_id = $1
+            """, [.text(clientID)])
+        do {
+            return try rows.first.map { row in
+                let (id, digest, applicationID, softwareID, redirects, scopes, platform, device, created, registration, statement) =
+                    try row.decode((String, String, String, String, String, String, String?, String?, Double, String?, String?).self)
+                return ClientRecord(clientID: id, secretDigest: digest, applicationID: applicationID, softwareID: softwareID,
+                                    redirectURIs: [String](storedList: redirects), scopes: [String](storedList: scopes), platform: platform,
+                                    deviceInfo: device, createdAt: created, registrationTokenDigest: registration, softwareStatement: statement)
+            }
+        } catch {
+            throw store.failure(error)
+        }
+    }
+
+    func update(_ client: ClientRecord) async throws(DCRError) -> Bool {
+        let rows = try await store.rows("""
+            UPDATE clients SET redirect_uris = $2, scopes = $3, platform = $4, device_info = $5, registration_token_digest = $6, software_statement = $7
+            WHERE client_id = $1 RETURNING client_id
+            """, [.text(client.clientID), .text(client.redirectURIs.storedList), .text(client.scopes.storedList), .optional(client.platform),
+                  .optional(client.deviceInfo), .optional(client.registrationTokenDigest), .optional(client.softwareStatement)])
+        return !rows.isEmpty
+    }
+
+    func delete(_ clientID: String) async throws(DCRError) -> Bool {
+        try await store.transaction { connection in
+            _ = try await store.rows("DELETE FROM issued_tokens WHERE client_id = $1", [.text(clientID)], on: connection)
+            return try await !store.rows("DELETE FROM clients WHERE client_id = $1 RETURNING client_id", [.text(clientID)], on: connection).isEmpty
         }
     }
 }

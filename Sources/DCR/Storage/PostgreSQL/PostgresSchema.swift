@@ -64,6 +64,10 @@ enum PostgresSchema {
         ("v3: the signing keys (sealed) and the admin token's digest, shared by every instance", [
             "CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now())",
         ]),
+        ("v4: RFC 7592 client configuration", [
+            "ALTER TABLE clients ADD COLUMN registration_token_digest TEXT",
+            "ALTER TABLE clients ADD COLUMN software_statement TEXT",
+        ]),
     ]
 
     /// Applies the migrations `store`'s database has not recorded yet.

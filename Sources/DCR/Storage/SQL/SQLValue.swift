@@ -5,3 +5,8 @@ public enum SQLValue: Sendable, Equatable {
     case text(String)
     case null
 }
+
+extension SQLValue {
+    /// `text`, or NULL for nil.
+    static func optional(_ text: String?) -> SQLValue { text.map(SQLValue.text) ?? .null }
+}

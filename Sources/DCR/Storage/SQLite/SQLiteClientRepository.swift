@@ -7,10 +7,12 @@ struct SQLiteClientRepository: ClientRepository {
     func insert(_ client: ClientRecord) async throws(DCRError) {
         try await store.write { db in
             try db.execute(sql: """
-                INSERT INTO clients (client_id, secret_digest, application_id, software_id, redirect_uris, scopes, platform, device_info, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO clients (client_id, secret_digest, application_id, software_id, redirect_uris, scopes, platform, device_info, created_at,
+                                     registration_token_digest, software_statement)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [client.clientID, client.secretDigest, client.applicationID, client.softwareID, client.redirectURIs.storedList,
-                                 client.scopes.storedList, client.platform, client.deviceInfo, client.createdAt])
+                                 client.scopes.storedList, client.platform, client.deviceInfo, client.createdAt, client.registrationTokenDigest,
+                                 client.softwareStatement])
         }
     }
 
@@ -39,6 +41,37 @@ struct SQLiteClientRepository: ClientRepository {
                 """, arguments: [applicationID, limit]).map { row in
                 RegisteredClient(clientID: row["client_id"], platform: row["platform"], createdAt: row["created_at"], lastTokenAt: row["last_token"])
             }
+        }
+    }
+
+    func record(of clientID: String) async throws(DCRError) -> ClientRecord? {
+        try await store.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM clients WHERE client_id = ?", arguments: [clientID]).map { row in
+                ClientRecord(clientID: row["client_id"], secretDigest: row["secret_digest"], applicationID: row["application_id"],
+                             softwareID: row["software_id"], redirectURIs: [String](storedList: row["redirect_uris"]),
+                             scopes: [String](storedList: row["scopes"]), platform: row["platform"], deviceInfo: row["device_info"],
+                             createdAt: row["created_at"], registrationTokenDigest: row["registration_token_digest"],
+                             softwareStatement: row["software_statement"])
+            }
+        }
+    }
+
+    func update(_ client: ClientRecord) async throws(DCRError) -> Bool {
+        try await store.write { db in
+            try db.execute(sql: """
+                UPDATE clients SET redirect_uris = ?, scopes = ?, platform = ?, device_info = ?, registration_token_digest = ?, software_statement = ?
+                WHERE client_id = ?
+                """, arguments: [client.redirectURIs.storedList, client.scopes.storedList, client.platform, client.deviceInfo,
+                                 client.registrationTokenDigest, client.softwareStatement, client.clientID])
+            return db.changesCount > 0
+        }
+    }
+
+    func delete(_ clientID: String) async throws(DCRError) -> Bool {
+        try await store.write { db in
+            try db.execute(sql: "DELETE FROM issued_tokens WHERE client_id = ?", arguments: [clientID])
+            try db.execute(sql: "DELETE FROM clients WHERE client_id = ?", arguments: [clientID])
+            return db.changesCount > 0
         }
     }
 }

@@ -101,6 +101,12 @@ public final class SQLiteStore: DCRStore {
                 """)
         }
         migrator.registerMigration("v3: usage aggregated per minute, hour, day, month and year", migrate: SQLiteUsageRepository.aggregateUsageEvents)
+        migrator.registerMigration("v4: RFC 7592 client configuration") { db in
+            try db.execute(sql: """
+                ALTER TABLE clients ADD COLUMN registration_token_digest TEXT;
+                ALTER TABLE clients ADD COLUMN software_statement TEXT;
+                """)
+        }
         return migrator
     }
 
