@@ -76,7 +76,7 @@ let package = Package(
                 toolsProduct("NIOCore", "swift-nio"), toolsProduct("NIOHTTPTypes", "swift-nio-extras"),
                 toolsProduct("Mustache", "swift-mustache"),
             ],
-            exclude: ["UI/Assets"],
+            exclude: ["Embedded"],
             swiftSettings: strict,
             plugins: ["EmbedFiles"]),
         .executableTarget(name: "embed-files", swiftSettings: strict),
@@ -116,7 +116,7 @@ let package = Package(
         .target(name: "FuzzHarnesses", dependencies: ["JOSE"], swiftSettings: strict),
         .executableTarget(name: "jwstool-fuzz", dependencies: ["FuzzHarnesses"], swiftSettings: strict),
         .testTarget(name: "JOSETests", dependencies: ["JOSE", "FuzzHarnesses"], exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "JWSToolTests", dependencies: ["JOSE"], exclude: ["interop"], swiftSettings: strict),
+        .testTarget(name: "JWSToolTests", dependencies: ["JOSE"], exclude: ["interop", "browser"], swiftSettings: strict),
         .testTarget(
             name: "DCRTests",
             dependencies: ["DCR", "DCRServer", "DCRClient", "JOSE", toolsProduct("AsyncHTTPClient", "async-http-client")],

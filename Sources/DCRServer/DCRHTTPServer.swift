@@ -18,6 +18,7 @@ public enum DCRHTTPServer {
         ClientController(server: server, addresses: addresses, address: address).addRoutes(to: clients)
         DiscoveryController(server: server, address: address).addRoutes(to: router.group(RouterPath(DCRRoute.wellKnownPrefix)))
         ReportController(server: server).addRoutes(to: router)
+        APIDescriptionController().addRoutes(to: router)
         let ui = router.group(RouterPath(DCRRoute.uiPrefix))
         ui.add(middleware: SecurityHeadersMiddleware())
         InspectorController(server: server).addRoutes(to: ui.group(RouterPath(DCRRoute.inspector.path(below: DCRRoute.uiPrefix))))

@@ -40,7 +40,7 @@ struct WebUITests {
         #expect(replies[0].1.status == 200 && replies[0].1.header("Content-Type") == "text/html; charset=utf-8")
         #expect(replies[0].1.header("Cache-Control") == "no-store" && replies[1].1.header("Cache-Control") == "no-store")
         #expect(replies[2].1.status == 400 && replies[2].1.text.contains("Paste a token first"))
-        #expect(replies[3].1.header("Content-Type") == "text/css; charset=utf-8" && replies[3].1.text == UIAssets.files["style.css"])
+        #expect(replies[3].1.header("Content-Type") == "text/css; charset=utf-8" && replies[3].1.text == EmbeddedFiles.files["style.css"])
         #expect(replies[4].1.header("Content-Type") == "text/javascript; charset=utf-8")
         #expect(replies[5].1.status == 404, "templates are not served as files")
         // No inline script or style anywhere: the CSP would refuse them.

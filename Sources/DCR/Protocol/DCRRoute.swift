@@ -17,6 +17,8 @@ public enum DCRRoute: String, Sendable, CaseIterable {
     case authorizationServerMetadata = "/.well-known/oauth-authorization-server"
     /// The server's public keys (RFC 7517 JWK Set).
     case jwks = "/.well-known/jwks.json"
+    /// `GET`: the OpenAPI 3.1 description of the API.
+    case openAPI = "/openapi.json"
     /// The usage reports; report dimensions follow as path segments.
     case reports = "/cmu/v2"
     /// The admin API's applications; `/ID`, `/ID/statement` and `/ID/revoke` below it.

@@ -8,7 +8,7 @@ struct AssetController {
     func addRoutes(to group: RouterGroup<DCRRequestContext>) {
         group.getAndHead(":name") { _, context in
             guard let name = context.parameters.get("name"), let type = Self.types[String(name.split(separator: ".").last ?? "")],
-                  let text = UIAssets.files[name] else {
+                  let text = EmbeddedFiles.files[name] else {
                 return Responses.text("no such file\n", status: .notFound)
             }
             return Responses.text(text, status: .ok, contentType: type, headers: [.cacheControl: "no-cache"])

@@ -2,7 +2,7 @@ import Hummingbird
 import HTTPTypes
 import Mustache
 
-/// The web UI's templates (the `.mustache` files embedded from `UI/Assets`), rendered into HTML responses. Every value
+/// The web UI's templates (the `.mustache` files embedded from `Embedded/`), rendered into HTML responses. Every value
 /// a template shows is HTML-escaped by Mustache's `{{name}}`; no template uses the unescaped `{{{name}}}`.
 struct UIPages: Sendable {
     private let library: MustacheLibrary
@@ -12,7 +12,7 @@ struct UIPages: Sendable {
 
     private init() throws {
         var library = MustacheLibrary()
-        for (name, text) in UIAssets.files where name.hasSuffix(".mustache") {
+        for (name, text) in EmbeddedFiles.files where name.hasSuffix(".mustache") {
             try library.register(text, named: String(name.dropLast(".mustache".count)))
         }
         self.library = library
