@@ -59,6 +59,22 @@ struct SharedStoreTests {
         #expect(try await a.server.store.clients.count() == 1 && b.server.store.location == a.server.store.location)
     }
 
+    @Test("a dashboard session opened on A is good on B (one session key, sealed in the database)",
+          .enabled(if: PostgresForTests.isAvailable, "no PostgreSQL here"))
+    func sharedSessions() async throws {
+        let a = try await TestServer.start(.postgres)
+        let b = try await TestServer.start(.postgres, sharing: a)
+        defer { Task { await b.stop(); await a.stop() } }
+        #expect(try a.server.sessionKey.thumbprint() == b.server.sessionKey.thumbprint())
+        let (cookie, csrf) = try await DashboardTests.signIn(a)
+        let page = try await DashboardTests.send(b, "GET", "/ui/", cookie: cookie)
+        #expect(page.status == 200 && page.body.contains(csrf))
+        let created = try await DashboardTests.send(b, "POST", "/ui/applications", cookie: cookie,
+                                                    form: [("csrf", csrf), ("name", "Made on B"), ("version", "1.0")])
+        #expect(created.status == 303 && created.location?.hasPrefix("/ui/applications/") == true)
+        #expect(try await a.server.catalog.list().contains { $0.name == "Made on B" })
+    }
+
     @Test("a rapid run of requests from one address spread over A and B is throttled exactly as one server throttles it",
           .enabled(if: PostgresForTests.isAvailable, "no PostgreSQL here"))
     func sharedThrottling() async throws {

@@ -87,4 +87,32 @@ struct WebUITests {
             for secret in secrets { #expect(!page.contains(secret)) }
         }
     }
+
+    @Test("a JSON serialization, a wrapped token and a broken one get what jwstool lint gives them")
+    func lintShapes() async throws {
+        let server = try await TestServer.start(.sqlite)
+        defer { Task { await server.stop() } }
+        let key = try Key.generate(.ec(.p256))
+        let compact = try JWSSigner().signJWT(["sub": "x", "iat": 1_700_000_000], key: key, algorithm: .es256)
+        let parts = compact.split(separator: ".").map(String.init)
+        let general = JSONValue.object([
+            ("payload", .string(parts[1])),
+            ("signatures", [.object([("protected", .string(parts[0])), ("signature", .string(parts[2]))])]),
+        ]).pretty
+        let wrapped = stride(from: 0, to: compact.count, by: 64).map { offset in
+            String(compact.dropFirst(offset).prefix(64))
+        }.joined(separator: "\n")
+        let jwk = try key.publicKey.jwk().compact
+        // A wrapped token stays one token, and — as with jwstool verify — its line breaks fail it, saying so.
+        for (what, text, verdict) in [("JSON serialization", general, "verified"), ("wrapped", wrapped, "failed"),
+                                      ("broken", parts[0] + ".!!!." + parts[2], "failed")] {
+            let reply = try await Self.inspect(server, [("token", text), ("keys", jwk)])
+            #expect(reply.status == 200, "\(what)")
+            #expect(reply.text.components(separatedBy: "class=\"token\"").count == 2, "\(what): one token")
+            #expect(reply.text.contains("data-verdict=\"\(verdict)\""), "\(what): \(verdict)")
+        }
+        let wrappedReply = try await Self.inspect(server, [("token", wrapped)])
+        #expect(wrappedReply.text.contains("data-rule=\"token-whitespace\""), "the wrap is reported")
+        #expect(try await Self.inspect(server, [("token", wrapped), ("keys", jwk)]).text.contains("was the token wrapped"))
+    }
 }

@@ -9,6 +9,7 @@ import traceback
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 
@@ -42,6 +43,18 @@ class Browser:
 
     def wait_for(self, selector, seconds=45):
         return WebDriverWait(self.driver, seconds).until(lambda driver: driver.find_element(By.CSS_SELECTOR, selector))
+
+    def submit(self, selector, then, key=None):
+        """Clicks (or sends `key` to) the control at `selector`, waits until the page it was on has been replaced —
+        so nothing is read from the old page — and then for `then` on the new one."""
+        old = self.find("html")
+        control = self.find(selector)
+        if key is None:
+            control.click()
+        else:
+            control.send_keys(key)
+        WebDriverWait(self.driver, 45).until(expected_conditions.staleness_of(old))
+        return self.wait_for(then)
 
     def set_text(self, selector, text):
         """Types into a field as a person pasting would (the field emptied first)."""

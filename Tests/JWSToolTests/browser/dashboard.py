@@ -25,15 +25,13 @@ try:
     browser.open("/ui/")
     browser.check("sign-in first", browser.driver.current_url.endswith("/ui/signin"), browser.driver.current_url)
     browser.set_text("#admin-token", "not-the-token")
-    browser.find("button[type=submit]").click()
-    problem = browser.wait_for("p.problem").text
+    problem = browser.submit("button[type=submit]", then="p.problem").text
     browser.check("wrong token refused", "Refused" in problem, problem)
     browser.check("no session after a refusal", not browser.driver.get_cookies(), str(browser.driver.get_cookies()))
     browser.screenshot("dashboard-signin-refused")
 
     browser.set_text("#admin-token", admin_token)
-    browser.find("button[type=submit]").click()
-    browser.wait_for("h1")
+    browser.submit("button[type=submit]", then="h1")
     browser.check("signed in", browser.driver.current_url.endswith("/ui/"), browser.driver.current_url)
     cookies = browser.driver.get_cookies()
     session = next((cookie for cookie in cookies if cookie["name"] == "jwstool_session"), {})
@@ -47,8 +45,7 @@ try:
     browser.set_text("#platforms", "tvos, roku")
     browser.set_text("#domains", "example.com")
     browser.set_text("#scopes", "usage:read")
-    browser.find("form.create button[type=submit]").click()
-    browser.wait_for("code[data-field=id]")
+    browser.submit("form.create button[type=submit]", then="code[data-field=id]")
     application_id = browser.find("code[data-field=id]").text
     browser.check("created", "Browser Player" in browser.find("h1").text and len(application_id) == 36, browser.find("h1").text)
     browser.open("/ui/")
@@ -70,8 +67,7 @@ try:
     browser.screenshot("dashboard-application")
 
     # Revoke.
-    browser.find("#revoke").click()
-    browser.wait_for("h1 .status")
+    browser.submit("#revoke", then="h1 .status")
     browser.check("revoked", "revoked" in browser.find("h1 .status").text.lower(), browser.find("h1").text)
 
     # The usage chart: as many points as rows in the report API's answer to the same query.
@@ -79,8 +75,7 @@ try:
     Select(browser.find("#by")).select_by_value("endpoint")
     Select(browser.find("#per")).select_by_value("day")
     browser.set_text("#start", (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=14)).strftime("%Y-%m-%d"))
-    browser.find("form.chart button[type=submit]").click()
-    svg = browser.wait_for("figure.chart svg")
+    svg = browser.submit("form.chart button[type=submit]", then="figure.chart svg")
     points = len(browser.find_all("figure.chart svg path.point"))
     report = browser.find("a[data-report]").get_attribute("data-report")
     request = urllib.request.Request(base + report, headers={"Authorization": f"Bearer {admin_token}", "Accept": "application/json"})
@@ -94,8 +89,7 @@ try:
     browser.screenshot("dashboard-usage")
 
     # Signing out ends the session.
-    browser.find("form.signout button").click()
-    browser.wait_for("#admin-token")
+    browser.submit("form.signout button", then="#admin-token")
     browser.open("/ui/")
     browser.check("signed out", browser.driver.current_url.endswith("/ui/signin"), browser.driver.current_url)
 

@@ -34,8 +34,7 @@ try:
         time.sleep(0.1)
     browser.check("file fills the field", browser.find("#token").get_property("value").strip() == statement,
                   browser.find("#token").get_property("value")[:60])
-    browser.find("button[type=submit]").send_keys(Keys.ENTER)
-    browser.wait_for("article.token")
+    browser.submit("button[type=submit]", then="article.token", key=Keys.ENTER)
     header = browser.find("pre[data-part=header]").text
     payload = browser.find("pre[data-part=payload]").text
     browser.check("header shown in order", header.index('"alg"') < header.index('"kid"') and "dev-statement-2026" in header, header)
@@ -52,8 +51,7 @@ try:
 
     # With the statement's public key: verified.
     browser.set_text("#keys", public_key)
-    browser.find("button[type=submit]").click()
-    browser.wait_for("article.token")
+    browser.submit("button[type=submit]", then="article.token")
     verdict = browser.find("[data-verdict]")
     browser.check("verified with the key", verdict.get_attribute("data-verdict") == "verified" and "RS256" in verdict.text, verdict.text)
     browser.check("the form keeps the key", "dev-statement-2026" in browser.find("#keys").get_property("value"))
@@ -63,8 +61,7 @@ try:
     head, body, signature = statement.split(".")
     tampered = ".".join([head, body[:-4] + ("AAAA" if body[-4:] != "AAAA" else "BBBB"), signature])
     browser.set_text("#token", tampered)
-    browser.find("button[type=submit]").click()
-    browser.wait_for("article.token")
+    browser.submit("button[type=submit]", then="article.token")
     verdict = browser.find("[data-verdict]")
     reasons = [item.text for item in browser.find_all(".verdict.bad li")]
     browser.check("tampered token fails", verdict.get_attribute("data-verdict") == "failed", verdict.text)
@@ -73,8 +70,7 @@ try:
 
     # Two tokens and a line that is not one: three results, as jwstool lint gives.
     browser.set_text("#token", statement + "\nnot a token\n" + statement)
-    browser.find("button[type=submit]").click()
-    browser.wait_for("article.token")
+    browser.submit("button[type=submit]", then="article.token")
     labels = [heading.text for heading in browser.find_all("article.token h3")]
     browser.check("one result per line", labels == ["pasted:1", "pasted:2", "pasted:3"], str(labels))
 
