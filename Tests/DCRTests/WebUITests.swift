@@ -115,4 +115,23 @@ struct WebUITests {
         #expect(wrappedReply.text.contains("data-rule=\"token-whitespace\""), "the wrap is reported")
         #expect(try await Self.inspect(server, [("token", wrapped), ("keys", jwk)]).text.contains("was the token wrapped"))
     }
+
+    @Test("a private key or secret pasted as the key verifies, and is not written back into the page")
+    func pastedSecretsNotEchoed() async throws {
+        let server = try await TestServer.start(.sqlite)
+        defer { Task { await server.stop() } }
+        let ec = try Key.generate(.ec(.p256))
+        let hmac = try Key.generate(.oct(bytes: 32))
+        for (key, algorithm, member) in [(ec, Algorithm.es256, "d"), (hmac, .hs256, "k")] {
+            let token = try JWSSigner().signJWT(["sub": "x"], key: key, algorithm: algorithm)
+            let jwk = try key.jwk(includePrivate: true)
+            let secret = try #require(jwk[member]?.stringValue)
+            let reply = try await Self.inspect(server, [("token", token), ("keys", jwk.compact)])
+            #expect(reply.text.contains("data-verdict=\"verified\""), "\(algorithm)")
+            #expect(!reply.text.contains(secret), "\(algorithm): the secret came back")
+            #expect(reply.text.contains("is not shown again"))
+        }
+        let unreadable = try await Self.inspect(server, [("token", "x.y.z"), ("keys", "-----BEGIN PRIVATE KEY-----\nnot base64\n-----END PRIVATE KEY-----")])
+        #expect(!unreadable.text.contains("not base64"), "an unreadable private key is not shown back either")
+    }
 }

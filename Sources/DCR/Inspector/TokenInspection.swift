@@ -51,6 +51,8 @@ public struct TokenInspection: Sendable {
 
     /// How the inspection went wrong before any token was read: the keys could not be read.
     public let keyProblem: String?
+    /// Whether the pasted keys held a private key or a secret: a page must not show them back.
+    public let pastedSecrets: Bool
     public let tokens: [Token]
 
     /// The largest text inspected: the registration endpoint's limit for a whole request.
@@ -64,10 +66,20 @@ public struct TokenInspection: Sendable {
     public init(_ text: String, keys: String = "", serverKeys: KeySet? = nil, profile: LintProfile? = nil, now: NumericDate = .now) {
         var keySet = serverKeys ?? KeySet()
         var keyProblem: String? = nil
+        var pastedSecrets = false
         let pasted = keys.trimmingCharacters(in: .whitespacesAndNewlines)
         if !pasted.isEmpty {
-            do { keySet.keys += try KeyFile.keys(from: Array(pasted.utf8)).map { try $0.publicKey } } catch { keyProblem = "the keys: \(error)" }
+            do {
+                let read = try KeyFile.keys(from: Array(pasted.utf8))
+                pastedSecrets = read.contains { $0.isPrivate }
+                keySet.keys += try read.map { try $0.publicKey }
+            } catch {
+                keyProblem = "the keys: \(error)"
+                // Unreadable text may still be a key someone meant to keep: never show it back.
+                pastedSecrets = pasted.contains("PRIVATE KEY") || pasted.contains("\"d\"") || pasted.contains("\"k\"")
+            }
         }
+        self.pastedSecrets = pastedSecrets
         let given = keySet.keys.isEmpty ? nil : keySet
         let linter: Linter
         do { linter = try Linter(options: LintOptions(profile: profile, keys: given, now: now)) } catch {

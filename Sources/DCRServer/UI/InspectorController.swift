@@ -37,7 +37,9 @@ struct InspectorController {
         }
         let serverKeys = input.serverKeys ? await ownKeys() : nil
         let inspection = TokenInspection(input.token, keys: input.keys, serverKeys: serverKeys, profile: LintProfile(rawValue: profileName))
-        return page(InspectorPage(input: input, profile: profileName, inspection: inspection))
+        // A private key or secret pasted as the key is used, and not written back into the page.
+        let shown = inspection.pastedSecrets ? InspectorPage.Input(token: input.token, keys: "", serverKeys: input.serverKeys) : input
+        return page(InspectorPage(input: shown, profile: profileName, inspection: inspection))
     }
 
     /// The server's public keys: its statement key and its access-token keys (the signing one and those still published).

@@ -63,6 +63,8 @@ struct InspectorPage {
     let input: Input
     let profiles: [ProfileOption]
     let problem: String?
+    /// Said when the pasted keys held a private key or a secret, which the page does not show back.
+    let keysNotShown: Bool
     let results: Results?
 
     static let profileLabels: [(value: String, label: String)] = [("", "Detect it from the claims")] + LintProfile.allCases.map {
@@ -77,6 +79,7 @@ struct InspectorPage {
         self.input = input
         profiles = Self.profileLabels.map { ProfileOption(value: $0.value, label: $0.label, selected: $0.value == profile) }
         self.problem = problem ?? inspection?.keyProblem
+        keysNotShown = inspection?.pastedSecrets ?? false
         results = inspection.map { inspection in
             let tokens = inspection.tokens.enumerated().map { Token($0.element, number: $0.offset + 1) }
             let failing = tokens.filter { $0.errors > 0 || $0.verification?.verified == false }.count
