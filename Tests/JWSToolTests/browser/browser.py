@@ -9,7 +9,7 @@ import traceback
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 
@@ -45,15 +45,22 @@ class Browser:
         return WebDriverWait(self.driver, seconds).until(lambda driver: driver.find_element(By.CSS_SELECTOR, selector))
 
     def submit(self, selector, then, key=None):
-        """Clicks (or sends `key` to) the control at `selector`, waits until the page it was on has been replaced —
-        so nothing is read from the old page — and then for `then` on the new one."""
-        old = self.find("html")
+        """Clicks (or sends `key` to) the control at `selector`, waits until the browser is on a new, loaded page — a
+        mark set on the old page's window is gone — so nothing is read from the old page, then for `then`."""
+        self.driver.execute_script("window.jwstoolOldPage = true;")
         control = self.find(selector)
         if key is None:
             control.click()
         else:
             control.send_keys(key)
-        WebDriverWait(self.driver, 45).until(expected_conditions.staleness_of(old))
+
+        def navigated(driver):
+            try:
+                return driver.execute_script("return window.jwstoolOldPage === undefined && document.readyState === 'complete';")
+            except WebDriverException:  # the old page is going away under the script
+                return False
+
+        WebDriverWait(self.driver, 45).until(navigated)
         return self.wait_for(then)
 
     def set_text(self, selector, text):
