@@ -25,7 +25,7 @@ struct EmbedFiles {
     /// `text` as a raw multi-line string literal with enough `#`s that nothing in it ends the literal or escapes.
     static func literal(_ text: String) -> String {
         var hashes = "#"
-        while text.contains("\"\"\"" + hashes) || text.contains("\\" + hashes) || text.contains("\"" + hashes) { hashes += "#" }
+        while text.contains("\"\"\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
         return hashes + "\"\"\"\n" + text + "\n\"\"\"" + hashes
     }
 }

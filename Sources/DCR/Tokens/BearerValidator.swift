@@ -47,7 +47,6 @@ public struct BearerValidator: Sendable {
     }
 
     private func verify(_ token: String, with keys: TokenKeyRing.Keys) -> VerificationResult {
-        TokenVerifier(keys: keys.verification, options: .init(allowedAlgorithms: [self.keys.kind.algorithm]), claims: claims,
-                      requireCompact: true).verify(token)
+        TokenVerifier(signatures: keys.signatures, claims: claims, requireCompact: true).verify(token)
     }
 }

@@ -116,9 +116,7 @@ public struct TokenService: Sendable {
         let client = try await authenticate(credentials)
         guard let token, !token.isEmpty else { throw DCRError.oauth(.invalidRequest, "token is required") }
         // The signature first: no claim of an unauthenticated token is read.
-        guard let jws = try? JWS.parse(token),
-              (try? JWSVerifier(keys: await keys.tokenKeys.current(knowing: jws.header.keyID).verification,
-                                options: .init(allowedAlgorithms: [keys.tokenAlgorithm])).verify(jws)) != nil,
+        guard let jws = try? JWS.parse(token), (try? await keys.tokenKeys.current(knowing: jws.header.keyID).signatures.verify(jws)) != nil,
               let jti = jws.claims?["jti"]?.stringValue else { return }
         try await tokens.revoke(jti: jti, clientID: client.clientID, at: NumericDate.now.secondsSinceEpoch)
     }

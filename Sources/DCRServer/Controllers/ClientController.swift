@@ -63,12 +63,7 @@ struct ClientController {
 
     @Sendable func register(_ request: Request, context: DCRRequestContext) async throws -> Response {
         var request = request
-        let body: ByteBuffer
-        do { body = try await request.collectBody(upTo: RegistrationService.maximumBodySize) } catch {
-            var response = Responses.oauthError(.invalidRequest, "the body is larger than \(RegistrationService.maximumBodySize) bytes", profile: profile)
-            response.status = .contentTooLarge
-            return response
-        }
+        guard let body = try? await request.collectBody(upTo: RegistrationService.maximumBodySize) else { return bodyTooLarge }
         do throws(DCRError) {
             let device = try deviceInfo(request, context: context)
             let registered = try await server.registration.register(body: Array(buffer: body), contentType: request.headers[.contentType], device: device,
@@ -95,11 +90,7 @@ struct ClientController {
     /// RFC 7592 §2.2: `PUT /o/client/register/ID`, the client's whole metadata as JSON.
     @Sendable func updateConfiguration(_ request: Request, context: DCRRequestContext) async throws -> Response {
         var request = request
-        guard let body = try? await request.collectBody(upTo: RegistrationService.maximumBodySize) else {
-            var response = Responses.oauthError(.invalidRequest, "the body is larger than \(RegistrationService.maximumBodySize) bytes", profile: profile)
-            response.status = .contentTooLarge
-            return response
-        }
+        guard let body = try? await request.collectBody(upTo: RegistrationService.maximumBodySize) else { return bodyTooLarge }
         do throws(DCRError) {
             let (service, id) = try configuration(context)
             let answer = try await service.update(id, token: try? request.bearerToken(), body: Array(buffer: body),
@@ -128,6 +119,13 @@ struct ClientController {
             throw DCRError.notFound("client configuration is off on this server")
         }
         return (service, id)
+    }
+
+    /// 413 for a registration body over the limit, with the OAuth error body.
+    private var bodyTooLarge: Response {
+        var response = Responses.oauthError(.invalidRequest, "the body is larger than \(RegistrationService.maximumBodySize) bytes", profile: profile)
+        response.status = .contentTooLarge
+        return response
     }
 
     /// The server's public URL, else its bound address.

@@ -143,7 +143,8 @@ struct DashboardController {
         return request.parameters(formBody: body)
     }
 
-    private static func redirect(_ path: String) -> Response {
+    /// 303 to a dashboard page (never cached).
+    static func redirect(_ path: String) -> Response {
         Response(status: .seeOther, headers: [.location: path, .cacheControl: "no-store"])
     }
 

@@ -31,7 +31,7 @@ struct UsageController {
 
     @Sendable func chart(_ request: Request, context: DCRRequestContext) async throws -> Response {
         guard let session = DashboardSession.from(request, key: server.sessionKey) else {
-            return Response(status: .seeOther, headers: [.location: DashboardController.Path.signIn, .cacheControl: "no-store"])
+            return DashboardController.redirect(DashboardController.Path.signIn)
         }
         let fields = request.parameters(formBody: nil)
         var choice = Choice()

@@ -17,7 +17,14 @@ public struct TokenVerifier: Sendable {
     /// A verifier for `keys` under `options` whose claims must pass `claims`; keys and policies are prepared here, once.
     public init(keys: KeySet, options: JWSVerifier.Options = .init(), claims: ClaimValidation = .init(), requireCompact: Bool = false,
                 diagnosesUnverifiedClaims: Bool = false) {
-        signatures = JWSVerifier(keys: keys, options: options)
+        self.init(signatures: JWSVerifier(keys: keys, options: options), claims: claims, requireCompact: requireCompact,
+                  diagnosesUnverifiedClaims: diagnosesUnverifiedClaims)
+    }
+
+    /// A verifier whose signatures are checked by `signatures`, already prepared (shared by verifiers that differ only in
+    /// their claims), and whose claims must pass `claims`.
+    public init(signatures: JWSVerifier, claims: ClaimValidation = .init(), requireCompact: Bool = false, diagnosesUnverifiedClaims: Bool = false) {
+        self.signatures = signatures
         self.claims = claims
         policies = claims.policies
         self.requireCompact = requireCompact

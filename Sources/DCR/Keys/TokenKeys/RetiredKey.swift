@@ -28,15 +28,10 @@ public struct RetiredKey: Sendable {
                   let until = entry["published_until"]?.numberValue, until.isFinite else {
                 throw DCRError.storage("\(source): a retired key needs jwk, retired_at and published_until")
             }
-            do {
-                let key = try Key(jwk: jwk)
-                guard !key.isPrivate else { throw DCRError.storage("\(source): a retired key is stored public only") }
-                keys.append(RetiredKey(key: key, retiredAt: retiredAt, publishedUntil: until))
-            } catch let error as DCRError {
-                throw error
-            } catch {
-                throw DCRError.storage("\(source): \(error)")
-            }
+            let key: Key
+            do { key = try Key(jwk: jwk) } catch { throw DCRError.storage("\(source): \(error)") }
+            guard !key.isPrivate else { throw DCRError.storage("\(source): a retired key is stored public only") }
+            keys.append(RetiredKey(key: key, retiredAt: retiredAt, publishedUntil: until))
         }
         return keys
     }

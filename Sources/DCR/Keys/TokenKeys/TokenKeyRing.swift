@@ -17,13 +17,16 @@ public final class TokenKeyRing: Sendable {
         /// The public halves of the signing key and of the retired keys still published: what tokens are verified
         /// with and what the JWKS publishes.
         public let verification: KeySet
+        /// `verification`, prepared once per read for the token algorithm alone: what every request's check uses.
+        public let signatures: JWSVerifier
 
-        init(_ stored: StoredTokenKeys, now: Double) throws(DCRError) {
+        init(_ stored: StoredTokenKeys, algorithm: Algorithm, now: Double) throws(DCRError) {
             signing = stored.signing
             retired = stored.retired.filter { $0.publishedUntil > now }
             do { verification = KeySet([try stored.signing.publicKey] + retired.map(\.key)) } catch {
                 throw DCRError.storage("token key \(stored.signing.id ?? ""): \(error)")
             }
+            signatures = JWSVerifier(keys: verification, options: .init(allowedAlgorithms: [algorithm]))
         }
 
         /// Whether a key with id `kid` is among the verification keys.
@@ -53,7 +56,7 @@ public final class TokenKeyRing: Sendable {
         self.storage = storage
         self.kind = kind
         self.retiredKeysKept = retiredKeysKept + TokenKeyRing.refreshInterval
-        let keys = try Keys(try await storage.load(), now: NumericDate.now.secondsSinceEpoch)
+        let keys = try Keys(try await storage.load(), algorithm: kind.algorithm, now: NumericDate.now.secondsSinceEpoch)
         cache = Mutex(Cache(keys: keys, loadedAt: NumericClock.seconds))
     }
 
@@ -106,7 +109,7 @@ public final class TokenKeyRing: Sendable {
     /// Reads the storage and keeps what it holds.
     @discardableResult
     private func reload() async throws(DCRError) -> Keys {
-        let keys = try Keys(try await storage.load(), now: NumericDate.now.secondsSinceEpoch)
+        let keys = try Keys(try await storage.load(), algorithm: kind.algorithm, now: NumericDate.now.secondsSinceEpoch)
         cache.withLock {
             $0.keys = keys
             $0.loadedAt = NumericClock.seconds
