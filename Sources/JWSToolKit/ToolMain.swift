@@ -81,6 +81,12 @@ package enum OfflineCommands {
         SignCommand.completingBareIssuedAt(TimeArgument.joiningNegativeValues(raw))
     }
 
+    /// The run a command line asks for when a command reads it without ArgumentParser (``VerifyArguments``: one
+    /// `jwstool verify` starts in about half the time), or nil to parse it with ArgumentParser.
+    package static func directRun(_ arguments: [String]) -> (() throws -> Void)? {
+        VerifyArguments.verification(arguments).map { verification in { try verification.run() } }
+    }
+
     package static let all: [any ParsableCommand.Type] = [
         DecodeCommand.self, VerifyCommand.self, SignCommand.self, LintCommand.self, ClaimsCommand.self, KeyCommand.self,
     ]

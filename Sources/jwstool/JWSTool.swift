@@ -22,9 +22,14 @@ struct JWSTool: ParsableCommand {
     /// Runs the command and maps every failure to the documented exit status, with no stack trace.
     static func main() {
         Companion.handOverIfNamed(CommandLine.arguments)
+        let arguments = OfflineCommands.arguments(Array(CommandLine.arguments.dropFirst()))
         do {
-            var command = try parseAsRoot(OfflineCommands.arguments(Array(CommandLine.arguments.dropFirst())))
-            try command.run()
+            if let run = OfflineCommands.directRun(arguments) {
+                try run()
+            } else {
+                var command = try parseAsRoot(arguments)
+                try command.run()
+            }
             ToolMain.terminate(Self.self, after: nil)
         } catch {
             ToolMain.terminate(Self.self, after: error)

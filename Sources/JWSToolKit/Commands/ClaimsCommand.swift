@@ -26,15 +26,13 @@ struct ClaimsCommand: ParsableCommand {
     @OptionGroup var policy: ClaimOptions
 
     func validate() throws {
-        let checks = policy.iss != nil || policy.aud != nil || policy.sub != nil || policy.typ != nil || !policy.required.isEmpty
-            || policy.maxAge != nil || policy.now != nil || policy.ignoreExp || !algorithms.isEmpty
-        if checks && !keys.givesKeys && keys.trustFiles.isEmpty {
+        if (policy.checks.asksForChecks || !algorithms.isEmpty) && !keys.sources.verifies {
             throw ValidationError("the policy options check a verified token: give the key with --key FILE or --secret SECRET")
         }
     }
 
     func run() throws {
-        let inputs = try TokenInputs.expand(input.map { [$0] } ?? [], limit: inputOptions.maxInput.value)
+        let inputs = try TokenInputs.expand(input.map { [$0] } ?? [], limit: inputOptions.limits.maxInput)
         guard inputs.count == 1, let token = inputs.first else {
             throw CLIFailure(.usage, "claims takes one token; \(input ?? "the input") holds \(inputs.count)")
         }
@@ -55,7 +53,8 @@ struct ClaimsCommand: ParsableCommand {
     }
 
     private func verifiedClaims(_ token: TokenInput) throws -> JSONValue {
-        if keys.givesKeys || !keys.trustFiles.isEmpty {
+        let keys = self.keys.sources, policy = self.policy.checks
+        if keys.verifies {
             let options = JWSVerifier.Options(allowedAlgorithms: algorithms.isEmpty ? nil : Set(algorithms), keyPolicy: keys.keyPolicy,
                                               trustAnchors: try keys.loadTrustAnchors())
             let verifier = TokenVerifier(keys: try keys.loadKeys(), options: options, claims: try policy.validation(), requireCompact: true)

@@ -147,11 +147,11 @@ struct SignCommand: ParsableCommand {
         let members = try optionClaims()
         let addsJTI = jti
         let source = payload ?? "-"
-        let limit = inputOptions.maxInput.value
+        let limit = inputOptions.limits.maxInput
         let place = "payload \(source == "-" ? "<stdin>" : source)"
         // Streamed like verify: lines are read, signed by --jobs workers and printed in input order, all at once.
         try OrderedPipeline.run(
-            jobs: inputOptions.jobs,
+            jobs: inputOptions.limits.jobs,
             produce: { submit in
                 let input = try InputFile(source, what: "payload", limit: limit)
                 var lines = LineReader()

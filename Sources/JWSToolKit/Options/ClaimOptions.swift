@@ -1,13 +1,13 @@
 import ArgumentParser
 import JOSE
 
-/// The claim checks of `verify`.
+/// The claim checks of `verify` and `claims`.
 struct ClaimOptions: ParsableArguments {
     @Option(help: "Expected issuer (iss).") var iss: String?
     @Option(help: "Expected audience: aud must be or contain it.") var aud: String?
     @Option(help: "Expected subject (sub).") var sub: String?
     @Option(help: "Expected header typ (case-insensitive, application/ optional).") var typ: String?
-    @Option(help: "Clock skew allowed for exp, nbf and iat, in seconds.") var leeway: Double = 60
+    @Option(help: "Clock skew allowed for exp, nbf and iat, in seconds.") var leeway = ClaimChecks().leeway
     @Option(name: .customLong("require"), help: ArgumentHelp("A claim that must be present (repeatable).", valueName: "claim"))
     var required: [String] = []
     @Option(help: ArgumentHelp("Maximum age from iat: 90s, 15m, 6h, 30d.", valueName: "duration")) var maxAge: String?
@@ -15,25 +15,10 @@ struct ClaimOptions: ParsableArguments {
     var now: String?
     @Flag(help: "Do not fail expired tokens (for inspecting old ones); exp must still be a valid date.") var ignoreExp = false
 
-    /// The time the claims are checked at: --now, else now.
-    func checkTime() throws -> NumericDate { try TimeArgument.checkTime(now) }
-
-    /// What the output says about --now and --ignore-exp, if anything: ` (as of …; exp not checked)`.
-    func caveat(at time: NumericDate) -> String {
-        let parts = (now == nil ? [] : ["as of \(time)"]) + (ignoreExp ? ["exp not checked"] : [])
-        return parts.isEmpty ? "" : " (\(parts.joined(separator: "; ")))"
-    }
-
-    func validation() throws -> ClaimValidation {
-        guard leeway >= 0, leeway.isFinite else { throw ValidationError("--leeway must be a non-negative number of seconds") }
-        var maximumAge: Double? = nil
-        if let maxAge {
-            do { maximumAge = try TimeSpan.parse(maxAge) } catch { throw ValidationError("--max-age: \(error.reason)") }
-        }
-        var time = TimeValidity(leeway: leeway)
-        time.checksExpiration = !ignoreExp
-        return ClaimValidation(time: time, issuer: iss, audience: aud, subject: sub, type: typ,
-                               requiredClaims: required, maximumAge: maximumAge)
+    /// The values given, as the commands use them.
+    var checks: ClaimChecks {
+        ClaimChecks(iss: iss, aud: aud, sub: sub, typ: typ, leeway: leeway, required: required, maxAge: maxAge, now: now,
+                    ignoreExp: ignoreExp)
     }
 }
 

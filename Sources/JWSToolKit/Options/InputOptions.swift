@@ -1,19 +1,16 @@
 import ArgumentParser
-import FoundationEssentials
 
 /// `--max-input`: the most bytes one input (file, FIFO, standard input) may hold; `--jobs`: how many workers share a batch.
 struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The largest input read, in bytes or with K, M, G (default 1G); larger inputs are refused, not truncated.", valueName: "size"))
-    var maxInput: ByteCount = ByteCount(Files.defaultLimit)
+    var maxInput = ByteCount(InputLimits().maxInput)
     @Option(name: .customLong("jobs"), help: ArgumentHelp("Workers for a batch (default: the cores this process may run on).", valueName: "n"))
     var requestedJobs: Int?
 
-    /// `--jobs`, else the active cores (which follow the CPU affinity mask: `taskset -c 0` means one worker). Read
-    /// only when a batch starts, so that a single token costs no system lookups.
-    var jobs: Int { requestedJobs ?? min(max(1, ProcessInfo.processInfo.activeProcessorCount), 1024) }
+    var limits: InputLimits { InputLimits(maxInput: maxInput.value, requestedJobs: requestedJobs) }
 
     func validate() throws {
-        if let requestedJobs, !(1...1024).contains(requestedJobs) { throw ValidationError("--jobs must be from 1 to 1024") }
+        if let problem = limits.usageError { throw ValidationError(problem) }
     }
 }
 

@@ -24,31 +24,10 @@ struct KeyOptions: ParsableArguments {
     @Flag(help: "Accept RSA keys under 2048 bits (legacy tokens only).")
     var allowWeakKeys = false
 
-    var keyPolicy: KeyPolicy { allowWeakKeys ? .allowingWeakRSA : .standard }
-
-    /// Every key in every `--key` file, and every `--secret`.
-    func loadKeys() throws -> KeySet {
-        var keys: [Key] = []
-        for path in keyFiles { keys += try KeyLoading.keys(at: path) }
-        for secret in secrets { keys.append(try SecretArgument.key(secret)) }
-        for url in jwksURLs { keys += try RemoteKeys.keys(jwksURL: url, offline: offline) }
-        if let oidcIssuer { keys += try RemoteKeys.keys(issuer: oidcIssuer, offline: offline) }
-        return KeySet(keys)
-    }
-
-    /// Whether any key was given (a --key file or a --secret).
-    var givesKeys: Bool { !keyFiles.isEmpty || !secrets.isEmpty || !jwksURLs.isEmpty || oidcIssuer != nil }
-
-    /// The certificates of every `--trust` file, or nil when none was given.
-    func loadTrustAnchors() throws -> TrustAnchors? {
-        guard !trustFiles.isEmpty else { return nil }
-        var certificates: [Certificate] = []
-        for path in trustFiles {
-            let found = try KeyLoading.keys(at: path).flatMap(\.certificates)
-            if found.isEmpty { throw CLIFailure(.usage, "trust anchor \(path): holds no certificate") }
-            certificates += found
-        }
-        return TrustAnchors(certificates)
+    /// The values given, as the commands use them.
+    var sources: KeySources {
+        KeySources(keyFiles: keyFiles, trustFiles: trustFiles, secrets: secrets, jwksURLs: jwksURLs, oidcIssuer: oidcIssuer,
+                   offline: offline, allowWeakKeys: allowWeakKeys)
     }
 }
 

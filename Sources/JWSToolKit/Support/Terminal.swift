@@ -9,8 +9,9 @@ import Darwin
 /// non-empty value (https://no-color.org).
 package enum Terminal {
     package static let colourEnabled: Bool = {
-        let environment = ProcessInfo.processInfo.environment
-        return isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+        // getenv, not ProcessInfo: this is read on every run, and ProcessInfo copies the whole environment first.
+        func variable(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+        return isatty(STDOUT_FILENO) == 1 && (variable("NO_COLOR") ?? "").isEmpty && variable("TERM") != "dumb"
     }()
 
     package enum Style: String {

@@ -13,17 +13,17 @@ package enum TokenInputs {
     /// ``batchSize`` tokens or when the next read would wait for a writer, so a token written to a pipe is answered
     /// before the next arrives.
     static func process<Output: Sendable>(
-        _ arguments: [String], options: InputOptions,
+        _ arguments: [String], limits: InputLimits,
         transform: @escaping @Sendable (TokenInput) -> Output,
         consume: ([TokenInput], [Output]) throws -> Void
     ) throws {
-        let limit = options.maxInput.value
+        let limit = limits.maxInput
         // Tokens given as arguments need no reading: they are handled on this thread, with no workers to start.
         if !arguments.isEmpty, arguments.allSatisfy({ $0 != "-" && Files.isDirectory($0) == nil && token(in: $0) != nil }) {
             return try read(arguments, limit: limit) { tokens in try consume(tokens, tokens.map(transform)) }
         }
         try OrderedPipeline.run(
-            jobs: options.jobs,
+            jobs: limits.jobs,
             produce: { submit in try read(arguments, limit: limit, submit: submit) },
             transform: transform,
             consume: { tokens, outputs in

@@ -23,7 +23,7 @@ struct DecodeCommand: ParsableCommand {
     func run() throws {
         let now = NumericDate.now
         var (count, unreadable) = (0, 0)
-        try TokenInputs.process(inputs, options: inputOptions, transform: { DecodedToken($0.text) }) { tokens, decoded in
+        try TokenInputs.process(inputs, limits: inputOptions.limits, transform: { DecodedToken($0.text) }) { tokens, decoded in
             for (token, decoded) in zip(tokens, decoded) {
                 count += 1
                 guard let decoded else {

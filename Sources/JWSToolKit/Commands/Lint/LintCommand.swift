@@ -38,6 +38,7 @@ struct LintCommand: ParsableCommand {
             return print(Self.explanation(rule))
         }
         let time = try TimeArgument.checkTime(now)
+        let keys = self.keys.sources
         let options = LintOptions(profile: profile.profile, keys: try keys.loadKeys(), trustAnchors: try keys.loadTrustAnchors(),
                                   keyPolicy: keys.keyPolicy, sharedSecret: sharedSecret, disabledRules: Set(disabled), now: time)
         let linter: Linter
@@ -46,7 +47,7 @@ struct LintCommand: ParsableCommand {
         var writer = format.writer()
         // Streamed: batches are read, linted by --jobs workers and handed to the writer in input order. Text is printed
         // as it comes; a JSON or SARIF document needs every report, so those writers keep them until the end.
-        try TokenInputs.process(inputs, options: inputOptions, transform: { linter.lint($0.text) }) { tokens, reports in
+        try TokenInputs.process(inputs, limits: inputOptions.limits, transform: { linter.lint($0.text) }) { tokens, reports in
             print(writer.write(zip(tokens, reports).map(LintedInput.init)), terminator: "")
             failed = failed || reports.contains { $0.fails(at: failOn) }
         }

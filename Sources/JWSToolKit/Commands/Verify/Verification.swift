@@ -1,36 +1,31 @@
 import ArgumentParser
-import Dispatch
-import FoundationEssentials
 import JOSE
 
-/// `jwstool verify`: check signatures and claims of one or many tokens.
-struct VerifyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "verify",
-        abstract: "Verify the signature and claims of tokens with your keys.",
-        discussion: """
-            Prints OK <input> or FAIL <input>: reason; reason for each token. Exit status 0 when every token is \
-            valid, 1 when any is invalid (a malformed token is invalid), 2 for usage errors or an unreadable key.
-            """)
-
-    @OptionGroup var inputOptions: InputOptions
-    @OptionGroup var keys: KeyOptions
-    @Option(name: .customLong("alg"), help: ArgumentHelp("An algorithm to accept (repeatable); default: any that fits the key.", valueName: "alg"))
-    var algorithms: [Algorithm] = []
-    @OptionGroup var claims: ClaimOptions
-    @Option(help: ArgumentHelp("The payload of a detached JWS (RFC 7515 Appendix F).", valueName: "file"), completion: .file()) var detachedPayload: String?
-    @OptionGroup var output: OutputOptions
-    @Flag(name: .shortAndLong, help: "Print only the tokens that fail.") var quiet = false
-    @Flag(help: "Require every signature of a multi-signature JWS to verify (default: one is enough).") var allSignatures = false
-    @Flag(name: .customLong("claims"), help: "With --json: add the claims of each valid token (\"claims\").") var includeClaims = false
-    @Argument(help: "Tokens, files (one token, or one per line), directories, or - for standard input (default).", completion: .file())
+/// One `jwstool verify` run: what its command line asks for, as plain values, and the run itself. ``VerifyCommand``
+/// (ArgumentParser) and ``VerifyArguments`` (the fast path of `jwstool verify`) both make one.
+struct Verification: Equatable, Sendable {
+    /// Tokens, files, directories or `-`; none means standard input.
     var inputs: [String] = []
+    var input = InputLimits()
+    var keys = KeySources()
+    /// `--alg`: the algorithms to accept; none means any that fits the key.
+    var algorithms: [Algorithm] = []
+    var claims = ClaimChecks()
+    var detachedPayload: String?
+    var json = false
+    var quiet = false
+    var allSignatures = false
+    /// `--claims`: the claims of each valid token in the JSON output.
+    var includeClaims = false
 
-    func validate() throws {
-        if includeClaims && !output.json { throw ValidationError("--claims adds the claims to the --json output; give --json too") }
-        if !keys.givesKeys && keys.trustFiles.isEmpty {
-            throw ValidationError("give the verification key with --key FILE or --secret SECRET (or trust anchors with --trust CERTFILE)")
+    /// The usage error of a combination that cannot run, if any (ArgumentParser shows it with the usage).
+    var usageError: String? {
+        if let problem = input.usageError { return problem }
+        if includeClaims && !json { return "--claims adds the claims to the --json output; give --json too" }
+        if !keys.verifies {
+            return "give the verification key with --key FILE or --secret SECRET (or trust anchors with --trust CERTFILE)"
         }
+        return nil
     }
 
     func run() throws {
@@ -45,16 +40,16 @@ struct VerifyCommand: ParsableCommand {
         let caveat = claims.caveat(at: now)
         var (valid, invalid) = (0, 0)
         // Streamed: batches are read, verified by --jobs workers and printed in input order, all at once.
-        try TokenInputs.process(inputs, options: inputOptions, transform: { verifier.verify($0.text, detachedPayload: payload, at: now) }) { tokens, results in
+        try TokenInputs.process(inputs, limits: input, transform: { verifier.verify($0.text, detachedPayload: payload, at: now) }) { tokens, results in
             for (token, result) in zip(tokens, results) where !(quiet && result.isValid) {
-                print(output.json ? Self.json(token, result, asOf: claims.now == nil ? nil : now, checksExpiration: !claims.ignoreExp,
-                                              includeClaims: includeClaims).compact
-                                  : Self.line(token, result) + caveat)
+                print(json ? Self.json(token, result, asOf: claims.now == nil ? nil : now, checksExpiration: !claims.ignoreExp,
+                                       includeClaims: includeClaims).compact
+                           : Self.line(token, result) + caveat)
             }
             let failed = results.filter { !$0.isValid }.count
             (valid, invalid) = (valid + results.count - failed, invalid + failed)
         }
-        if !output.json && valid + invalid > 1 {
+        if !json && valid + invalid > 1 {
             Terminal.note("\(valid + invalid) tokens: \(valid) valid, \(invalid) invalid")
         }
         if invalid > 0 { throw ExitCode(CLIFailure.Status.invalid.rawValue) }
