@@ -24,6 +24,13 @@ package enum Files {
         return status.st_mode & S_IFMT == S_IFDIR
     }
 
+    /// The size of the regular file at `path` (following symbolic links); nil for anything else or nothing.
+    package static func regularFileSize(_ path: String) -> Int? {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(status.st_size)
+    }
+
     /// Writes `bytes` to `path` atomically (a temporary file renamed into place) with the given permissions.
     /// An existing file is never replaced unless `overwrite` is set, so nothing already stored is lost.
     /// Private files are created with their mode from the start (``SecureFile``), never chmod-ed afterwards.

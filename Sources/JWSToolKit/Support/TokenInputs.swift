@@ -18,8 +18,9 @@ package enum TokenInputs {
         consume: ([TokenInput], [Output]) throws -> Void
     ) throws {
         let limit = limits.maxInput
-        // Tokens given as arguments need no reading: they are handled on this thread, with no workers to start.
-        if !arguments.isEmpty, arguments.allSatisfy({ $0 != "-" && Files.isDirectory($0) == nil && token(in: $0) != nil }) {
+        // Tokens given as arguments, and a few small files, are handled on this thread: starting workers would cost
+        // more than they save.
+        if handlesAtOnce(arguments) {
             return try read(arguments, limit: limit) { tokens in try consume(tokens, tokens.map(transform)) }
         }
         try OrderedPipeline.run(
@@ -30,6 +31,23 @@ package enum TokenInputs {
                 try consume(tokens, outputs)
                 Terminal.flushOutput()
             })
+    }
+
+    /// Together, regular files up to this size are read and handled on the calling thread (about 100 statements).
+    static let smallInput = 64 << 10
+
+    /// Whether `arguments` are only tokens and regular files of at most ``smallInput`` bytes in all.
+    static func handlesAtOnce(_ arguments: [String]) -> Bool {
+        var fileBytes = 0
+        for argument in arguments {
+            if argument == "-" { return false }
+            if let size = Files.regularFileSize(argument) {
+                fileBytes += size
+            } else if Files.isDirectory(argument) != nil || token(in: argument) == nil {
+                return false
+            }
+        }
+        return !arguments.isEmpty && fileBytes <= smallInput
     }
 
     /// Every token of `arguments` at once (for commands that take one).
