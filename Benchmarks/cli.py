@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The CLI against the library, in one run: batch verification rates on one core and on all cores, peak memory as the
-input grows, `sign --batch` against the library's signing rate, and the start-up of one `jwstool verify` process next
-to latchset's `jose jws ver` (Debian package `jose`, when installed) and `/bin/true`.
+input grows, `sign --batch` against the library's signing rate, and the start-up of one `jwstool verify` process (RS256
+and ES256) next to latchset's `jose jws ver` on the same token and key (Debian package `jose`, when installed) and
+`/bin/true`.
 
     Benchmarks/cli.py [--lines 100000,1000000] [--runs 200]
 

@@ -4,7 +4,7 @@ import JOSE
 /// The fast path of `jwstool verify`: reads a well-formed `verify` command line into a ``Verification`` directly.
 ///
 /// ArgumentParser builds its picture of a command by reflecting over the command's properties, and in a fresh
-/// process that costs about 2 ms — more than loading the program and verifying an RS256 token together. A build
+/// process that cost 1.5–2 ms — more than loading the program and verifying an RS256 token together. A build
 /// script that runs `jwstool verify` once per token pays it every time, so this reader handles the command lines such a
 /// script writes: every option of `verify` as `--name value` or `--name=value`, `-q`, `--`, and the inputs. Whatever
 /// it is not sure of — help, `--version`, an unknown or repeated option, a value that looks like an option, an invalid
