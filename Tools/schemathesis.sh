@@ -9,6 +9,7 @@
 #   Tools/schemathesis.sh [MAX_EXAMPLES]        (default 25; needs `swift build` first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root="$PWD"
 examples="${1:-25}"
 bin="$(swift build --show-bin-path)"
 work="$(mktemp -d)"
@@ -27,28 +28,16 @@ base="http://127.0.0.1:$(cat "$work/port")"
 export JWSTOOL_ST_ADMIN_TOKEN="$(cat "$work/state/admin-token")"
 statement="$("$bin/jwstool" app create --name "Schemathesis" --domain example.com --scope usage:read --scope usage:read:all \
     --server "$base" --admin-token-file "$work/state/admin-token")"
-eval "$(python3 - "$base" "$statement" <<'PYTHON'
-import json, shlex, sys, urllib.parse, urllib.request
-base, statement = sys.argv[1:3]
-def post(path, body, content_type, headers=None):
-    request = urllib.request.Request(base + path, data=body, headers={"Content-Type": content_type, **(headers or {})})
-    with urllib.request.urlopen(request, timeout=30) as answer:
-        return json.load(answer)
-client = post("/o/client/register", json.dumps({"software_statement": statement}).encode(), "application/json")
-token = post("/o/client/token", urllib.parse.urlencode({"grant_type": "client_credentials", "client_id": client["client_id"],
-             "client_secret": client["client_secret"]}).encode(), "application/x-www-form-urlencoded")
-for name, value in [("CLIENT_ID", client["client_id"]), ("CLIENT_SECRET", client["client_secret"]),
-                    ("REGISTRATION_TOKEN", client["registration_access_token"]), ("ACCESS_TOKEN", token["access_token"])]:
-    print(f"export JWSTOOL_ST_{name}={shlex.quote(value)}")
-PYTHON
-)"
-# Tests/schemathesis/hooks.py registers a client of its own for each RFC 7592 case, with the same statement.
+# Tests/schemathesis/hooks.py registers the client the other operations use (run as a script, it prints its
+# credentials), and a client of its own for each RFC 7592 case, with the same statement.
 export JWSTOOL_ST_BASE="$base" JWSTOOL_ST_STATEMENT="$statement" SCHEMATHESIS_HOOKS=hooks PYTHONPATH="$PWD/Tests/schemathesis${PYTHONPATH:+:$PYTHONPATH}"
+eval "$(python3 Tests/schemathesis/hooks.py)"
 
 echo "schemathesis: $base/openapi.json, $examples examples per operation"
 status=0
-schemathesis --config-file Tests/schemathesis/schemathesis.toml run "$base/openapi.json" \
+# Run from the scratch directory: Schemathesis keeps a .schemathesis/ cache in its working directory.
+(cd "$work" && schemathesis --config-file "$root/Tests/schemathesis/schemathesis.toml" run "$base/openapi.json" \
     --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance \
-    --max-examples "$examples" --report junit --report-dir "$report" --no-color || status=$?
+    --max-examples "$examples" --report junit --report-dir "$root/$report" --no-color) || status=$?
 if grep -q "internal error" "$work/serve.log"; then echo "the server logged an internal error:" >&2; grep "internal error" "$work/serve.log" >&2; status=1; fi
 exit $status

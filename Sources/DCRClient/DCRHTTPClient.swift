@@ -72,8 +72,8 @@ public struct DCRHTTPClient: Sendable {
         if body != nil { headers.append(("Content-Type", "application/json")) }
         let reply = try await send(method, uri, headers: headers, body: body?.serialized())
         if method == "DELETE" {
-            if reply.status == 204 || reply.status == 200 { return nil }
-            _ = try Self.json(reply, expecting: [204], from: "client deletion", url: uri)  // throws the server's refusal
+            guard reply.status == 204 || reply.status == 200 else { throw Self.refusal(reply, url: uri) }
+            return nil
         }
         return try Self.json(reply, expecting: [200], from: "client configuration", url: uri)
     }
@@ -110,16 +110,20 @@ public struct DCRHTTPClient: Sendable {
 
     /// The JSON body of a successful reply, else the server's OAuth error as `.refused`, naming `url`.
     static func json(_ reply: HTTPReply, expecting statuses: Set<Int>, from what: String, url: String) throws(ClientError) -> JSONValue {
-        let json = try? JSONValue.parse(reply.body)
-        guard statuses.contains(reply.status) else {
-            let code = json?["error"]?.stringValue ?? json?["code"]?.stringValue ?? "http_\(reply.status)"
-            let description = json?["error_description"]?.stringValue ?? json?["message"]?.stringValue ?? String(reply.text.prefix(200))
-            throw ClientError.refused(status: reply.status, code: code, description: "\(description) (\(Self.redacted(url)))")
-        }
-        guard let json, json.isObject else {
+        guard statuses.contains(reply.status) else { throw refusal(reply, url: url) }
+        guard let json = try? JSONValue.parse(reply.body), json.isObject else {
             throw ClientError.refused(status: reply.status, code: "invalid_response", description: "the \(what) answer from \(Self.redacted(url)) is not a JSON object")
         }
         return json
+    }
+
+    /// The server's refusal in `reply` (its OAuth error or the service's `code`/`message`, else the status and text),
+    /// naming `url`.
+    static func refusal(_ reply: HTTPReply, url: String) -> ClientError {
+        let json = try? JSONValue.parse(reply.body)
+        let code = json?["error"]?.stringValue ?? json?["code"]?.stringValue ?? "http_\(reply.status)"
+        let description = json?["error_description"]?.stringValue ?? json?["message"]?.stringValue ?? String(reply.text.prefix(200))
+        return ClientError.refused(status: reply.status, code: code, description: "\(description) (\(Self.redacted(url)))")
     }
 
     /// A URL for messages: scheme, host, port and path, never the query or user info (which may hold credentials).

@@ -41,7 +41,8 @@ enum Companion {
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         execv(path, argv)
         let reason = String(cString: strerror(errno))
-        Terminal.error("\(path): \(reason) (jwstool runs app, register, token, call, serve, inspect and client through \(executableName), which is built and installed beside it)")
+        let names = CompanionCommands.all.map(\.name)
+        Terminal.error("\(path): \(reason) (jwstool runs \(names.dropLast().joined(separator: ", ")) and \(names.last ?? "") through \(executableName), which is built and installed beside it)")
         exit(CLIFailure.Status.usage.rawValue)
     }
 

@@ -39,10 +39,16 @@ public struct ServerKeys: Sendable {
                                            retiredKeysKept: retiredKeysKept)
     }
 
-    /// The public statement key and the published token keys as a JWK Set (`/.well-known/jwks.json`).
+    /// The public statement key and the published token keys (the signing one and the retired ones still published).
+    public func published() async throws(DCRError) -> KeySet {
+        let tokens = await tokenKeys.current().verification
+        do { return KeySet([try statementKey.publicKey] + tokens.keys) } catch { throw DCRError.storage("cannot publish the keys: \(error)") }
+    }
+
+    /// ``published()`` as a JWK Set (`/.well-known/jwks.json`).
     public func jwks() async throws(DCRError) -> JSONValue {
-        let published = await tokenKeys.current().verification
-        do { return try KeySet([statementKey] + published.keys).jwks() } catch { throw DCRError.storage("cannot publish the keys: \(error)") }
+        let keys = try await published()
+        do { return try keys.jwks() } catch { throw DCRError.storage("cannot publish the keys: \(error)") }
     }
 }
 

@@ -37,13 +37,8 @@ public struct ClientConfigurationService: Sendable {
                 throw DCRError.oauth(.invalidRequest, "client_secret, when given, must be the client's current secret; it cannot be changed")
             }
         }
-        let statement: String
-        if let given = request["software_statement"] {
-            guard let text = given.stringValue else { throw DCRError.oauth(.invalidRequest, "software_statement must be a string, found \(given.excerpt)") }
-            statement = text
-        } else {
-            guard let stored = client.softwareStatement else { throw DCRError.oauth(.invalidSoftwareStatement, "the client's software statement is not kept") }
-            statement = stored
+        guard let statement = try RegistrationService.statement(in: request) ?? client.softwareStatement else {
+            throw DCRError.oauth(.invalidSoftwareStatement, "the client's software statement is not kept")
         }
         let resolved = try await registration.resolve(request, statement: statement)
         guard resolved.softwareID == client.softwareID else {

@@ -33,11 +33,8 @@ public struct RegistrationService: Sendable {
     public func register(body: [UInt8], contentType: String?, device: DeviceInfo,
                          configurationBase: String? = nil) async throws(DCRError) -> Registered {
         let request = try RegistrationService.requestObject(body, contentType: contentType)
-        guard let statementValue = request["software_statement"] else {
+        guard let statement = try RegistrationService.statement(in: request) else {
             throw DCRError.oauth(.invalidRequest, "software_statement is required")
-        }
-        guard let statement = statementValue.stringValue else {
-            throw DCRError.oauth(.invalidRequest, "software_statement must be a string, found \(statementValue.excerpt)")
         }
         let resolved = try await resolve(request, statement: statement)
         let clientID = SecretGenerator.uuid()
@@ -128,6 +125,15 @@ public struct RegistrationService: Sendable {
         }
         guard request.isObject else { throw DCRError.oauth(.invalidRequest, "the body must be a JSON object, found \(request.kind.phrase)") }
         return request
+    }
+
+    /// The request's `software_statement`; nil when it has none, refused when it is not a string.
+    static func statement(in request: JSONValue) throws(DCRError) -> String? {
+        guard let value = request["software_statement"] else { return nil }
+        guard let text = value.stringValue else {
+            throw DCRError.oauth(.invalidRequest, "software_statement must be a string, found \(value.excerpt)")
+        }
+        return text
     }
 
     private func redirectURIs(statement: JSONValue, request: JSONValue) throws(DCRError) -> [String] {

@@ -48,12 +48,12 @@ struct DashboardSession: Sendable {
     }
 
     /// The cookie that holds `value`; `Secure` when the server's public URL is https.
-    static func cookie(_ value: String, secure: Bool) -> Cookie {
-        Cookie(name: cookieName, value: value, maxAge: lifetime, path: DCRRoute.uiPrefix, secure: secure, httpOnly: true, sameSite: .strict)
-    }
+    static func cookie(_ value: String, secure: Bool) -> Cookie { cookie(value, maxAge: lifetime, secure: secure) }
 
     /// The cookie that ends a session.
-    static func clearing(secure: Bool) -> Cookie {
-        Cookie(name: cookieName, value: "", maxAge: 0, path: DCRRoute.uiPrefix, secure: secure, httpOnly: true, sameSite: .strict)
+    static func clearing(secure: Bool) -> Cookie { cookie("", maxAge: 0, secure: secure) }
+
+    private static func cookie(_ value: String, maxAge: Int, secure: Bool) -> Cookie {
+        Cookie(name: cookieName, value: value, maxAge: maxAge, path: DCRRoute.uiPrefix, secure: secure, httpOnly: true, sameSite: .strict)
     }
 }

@@ -35,18 +35,12 @@ struct InspectorController {
         guard !input.token.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             return page(InspectorPage(input: input, profile: profileName, problem: "Paste a token first."), status: .badRequest)
         }
-        let serverKeys = input.serverKeys ? await ownKeys() : nil
+        // The server's public keys: its statement key and its access-token keys (the signing one and those still published).
+        let serverKeys = input.serverKeys ? (try? await server.keys.published()) ?? KeySet() : nil
         let inspection = TokenInspection(input.token, keys: input.keys, serverKeys: serverKeys, profile: LintProfile(rawValue: profileName))
         // A private key or secret pasted as the key is used, and not written back into the page.
         let shown = inspection.pastedSecrets ? InspectorPage.Input(token: input.token, keys: "", serverKeys: input.serverKeys) : input
         return page(InspectorPage(input: shown, profile: profileName, inspection: inspection))
-    }
-
-    /// The server's public keys: its statement key and its access-token keys (the signing one and those still published).
-    private func ownKeys() async -> KeySet {
-        var keys = await server.keys.tokenKeys.current().verification
-        if let statement = try? server.keys.statementKey.publicKey { keys.keys.insert(statement, at: 0) }
-        return keys
     }
 
     private func page(_ page: InspectorPage, status: HTTPResponse.Status = .ok) -> Response {

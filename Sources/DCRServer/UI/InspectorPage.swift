@@ -10,12 +10,6 @@ struct InspectorPage {
         let serverKeys: Bool
     }
 
-    struct ProfileOption {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     struct Results {
         let summary: String
         let tokens: [Token]
@@ -61,7 +55,7 @@ struct InspectorPage {
     }
 
     let input: Input
-    let profiles: [ProfileOption]
+    let profiles: [FormOption]
     let problem: String?
     /// Said when the pasted keys held a private key or a secret, which the page does not show back.
     let keysNotShown: Bool
@@ -77,7 +71,7 @@ struct InspectorPage {
 
     init(input: Input, profile: String, problem: String? = nil, inspection: TokenInspection? = nil) {
         self.input = input
-        profiles = Self.profileLabels.map { ProfileOption(value: $0.value, label: $0.label, selected: $0.value == profile) }
+        profiles = Self.profileLabels.map { FormOption(value: $0.value, label: $0.label, selected: $0.value == profile) }
         self.problem = problem ?? inspection?.keyProblem
         keysNotShown = inspection?.pastedSecrets ?? false
         results = inspection.map { inspection in

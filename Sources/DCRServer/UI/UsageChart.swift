@@ -62,11 +62,12 @@ struct UsageChart {
         let shown = facts.filter { kept.contains($0.series) }
         let periods = Array(Set(shown.map(\.key))).sorted { $0.lexicographicallyPrecedes($1) }
         let labels = Dictionary(shown.map { ($0.key, $0.time) }, uniquingKeysWith: { first, _ in first })
+        let position = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($0.element, $0.offset) })
         let maximum = UsageChart.niceMaximum(shown.map(\.value).max() ?? 0)
         let (left, right, top, bottom) = (self.left, self.right, self.top, self.bottom)
         let step = periods.count > 1 ? Double(right - left - 20) / Double(periods.count - 1) : 0
         let xOf = { (key: [Int64]) -> Int in
-            left + 10 + Int((Double(periods.firstIndex(of: key) ?? 0) * step).rounded()) + (periods.count > 1 ? 0 : (right - left - 20) / 2)
+            left + 10 + Int((Double(position[key] ?? 0) * step).rounded()) + (periods.count > 1 ? 0 : (right - left - 20) / 2)
         }
         let yOf = { (value: Int64) -> Int in bottom - Int((Double(value) / Double(maximum) * Double(bottom - top)).rounded()) }
         yTicks = (0...5).map { index in
@@ -107,7 +108,7 @@ struct UsageChart {
         return text
     }
 
-    /// The smallest of 1, 2, 5 × 10ⁿ at or above `value` (1 for 0), so the axis has round ticks.
+    /// The smallest of 1, 2, 5 × 10ⁿ at or above `value`, and at least 5, so the axis has round ticks.
     static func niceMaximum(_ value: Int64) -> Int64 {
         guard value > 5 else { return 5 }
         var magnitude: Int64 = 1

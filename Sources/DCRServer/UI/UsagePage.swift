@@ -2,14 +2,10 @@ import DCR
 
 /// What the usage page shows: the chart's choices as the form offers them, and the chart of the report they ask for.
 struct UsagePage {
-    struct Option {
-        let value: String, label: String, selected: Bool
-    }
-
     let session: DashboardSession
-    let metrics: [Option]
-    let periods: [Option]
-    let groups: [Option]
+    let metrics: [FormOption]
+    let periods: [FormOption]
+    let groups: [FormOption]
     let start: String
     let end: String
     let problem: String?
@@ -25,9 +21,9 @@ struct UsagePage {
 
     init(session: DashboardSession, choice: UsageController.Choice, problem: String? = nil, chart: UsageChart? = nil) {
         self.session = session
-        metrics = Self.metricLabels.map { Option(value: $0.0.rawValue, label: $0.1, selected: $0.0 == choice.metric) }
-        periods = Self.periodLabels.map { Option(value: $0.0.rawValue, label: $0.1, selected: $0.0 == choice.period) }
-        groups = Self.groupLabels.map { Option(value: $0.0?.rawValue ?? "", label: $0.1, selected: $0.0 == choice.group) }
+        metrics = Self.metricLabels.map { FormOption(value: $0.0.rawValue, label: $0.1, selected: $0.0 == choice.metric) }
+        periods = Self.periodLabels.map { FormOption(value: $0.0.rawValue, label: $0.1, selected: $0.0 == choice.period) }
+        groups = Self.groupLabels.map { FormOption(value: $0.0?.rawValue ?? "", label: $0.1, selected: $0.0 == choice.group) }
         start = choice.start
         end = choice.end
         self.problem = problem
