@@ -24,6 +24,9 @@ struct VerifyArgumentsTests {
          "https://issuer.example", "t"],
         ["--trust", "ca.pem", "--max-input=1G", "t"],
         ["--alg", "none", "--key", "k", "t"],
+        // Extremes: both readers take them; the run refuses an infinite leeway (exit 2, `extremes` below).
+        ["--key", "k", "--leeway", "1e308", "--jobs", "1024", "--max-input", "8G", "t"],
+        ["--key", "k", "--leeway=1e309", "--max-age", "1e308s", "t"],
         ["--key", "k", "--iss", "=starts with equals", "--aud=a=b", "t"],
     ]
 
@@ -41,12 +44,25 @@ struct VerifyArgumentsTests {
         ["--leeway", "soon", "--key", "k", "t"], ["--alg", "HS999", "--key", "k", "t"], ["--jobs", "0", "--key", "k", "t"],
         ["t"], ["--claims", "--key", "k", "t"], ["--json=yes", "--key", "k", "t"], ["--iss", "a", "--iss", "b", "--key", "k", "t"],
         ["-q", "--quiet", "--key", "k", "t"], ["-qq", "--key", "k", "t"], ["--key=", "t"], ["--key", "k", "-x", "t"],
-        ["--max-input", "0", "--key", "k", "t"],
+        ["--max-input", "0", "--key", "k", "t"], ["--jobs", "99999999999999999999", "--key", "k", "t"],
+        ["--max-input", "9223372036854775807K", "--key", "k", "t"], ["--jobs", "1025", "--key", "k", "t"],
     ]
 
     @Test("declines help, errors and anything unusual, for ArgumentParser to answer", arguments: declined)
     func declines(_ commandLine: [String]) {
         #expect(VerifyArguments.verification(OfflineCommands.arguments(["verify"] + commandLine)) == nil)
+    }
+
+    @Test("extreme option values through the real binary: exit 2 with the option named, never a trap")
+    func extremes() throws {
+        let statement = CLI.projectRoot.appendingPathComponent("examples/software-statement.jwt").path
+        let key = CLI.projectRoot.appendingPathComponent("keys/dev-statement.pub.jwk").path
+        for (options, named) in [(["--leeway", "nan"], "--leeway"), (["--leeway", "1e309"], "--leeway"), (["--leeway", "-1e308"], "--leeway"),
+                                 (["--jobs", "99999999999999999999"], "--jobs"), (["--max-input", "9223372036854775807K"], "--max-input")] {
+            let result = try CLI.run(["verify", "--key", key] + options + [statement])
+            #expect(result.status == 2 && result.stderr.contains(named), "\(options): \(result.status) \(result.stderr)")
+        }
+        #expect(try CLI.run(["verify", "--key", key, "--leeway", "1e308", statement]).status == 0)
     }
 
     @Test("only verify command lines")
